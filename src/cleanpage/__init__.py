@@ -1,0 +1,48 @@
+"""cleanpage: clean articles out of scraped finance and crypto news captures.
+
+>>> import cleanpage
+>>> article = cleanpage.clean("<html><body><h1>Hi</h1><p>" + "A sentence of body text. " * 8 + "</p></body></html>")
+>>> article.title
+'Hi'
+"""
+
+from ._exceptions import (
+    BinaryInputError,
+    CleanpageError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    LimitError,
+    NoArticleError,
+    TimeBudgetError,
+    TooDeepError,
+    UnsupportedFormatError,
+)
+from ._model import Article, Block, Related, Removed
+from ._options import Options
+from ._pipeline import clean, clean_html, clean_text
+from ._version import __version__
+
+__all__ = [
+    "Article",
+    "BinaryInputError",
+    "Block",
+    "CleanpageError",
+    "DecodeError",
+    "EmptyInputError",
+    "InputError",
+    "InputTooLargeError",
+    "LimitError",
+    "NoArticleError",
+    "Options",
+    "Related",
+    "Removed",
+    "TimeBudgetError",
+    "TooDeepError",
+    "UnsupportedFormatError",
+    "__version__",
+    "clean",
+    "clean_html",
+    "clean_text",
+]

@@ -1,0 +1,76 @@
+"""The public entry points: capture in, :class:`Article` out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from ._assemble import assemble
+from ._decode import Markup, decode
+from ._html import extract_html
+from ._model import Article
+from ._options import DEFAULT_OPTIONS, Options
+from ._rules import load_rules
+from ._text import extract_text
+
+
+def clean(
+    capture: str | bytes,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
+    options: Options | None = None,
+) -> Article:
+    """Clean a capture, HTML or plain text (detected), into an :class:`Article`.
+
+    ``content_type`` is the HTTP ``Content-Type`` header, if known (its charset
+    is used to decode bytes). ``now`` resolves relative dates ("3 hours ago").
+    Raises a :class:`cleanpage.CleanpageError` subclass when the capture cannot
+    be read or holds no article.
+    """
+    return _run(capture, url, content_type, now, options, None)
+
+
+def clean_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
+    options: Options | None = None,
+) -> Article:
+    """Clean ``html`` as an HTML page, whatever it looks like."""
+    return _run(html, url, content_type, now, options, "html")
+
+
+def clean_text(
+    text: str | bytes,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
+    options: Options | None = None,
+) -> Article:
+    """Clean ``text`` as the text copied off a rendered page (``innerText``)."""
+    return _run(text, url, content_type, now, options, "text")
+
+
+def _run(
+    capture: str | bytes,
+    url: str | None,
+    content_type: str | None,
+    now: datetime | None,
+    options: Options | None,
+    markup: Markup | None,
+) -> Article:
+    opts = options or DEFAULT_OPTIONS
+    if now is not None:
+        opts = replace(opts, now=now)
+    decoded = decode(capture, content_type=content_type, options=opts)
+    rules = load_rules()
+    if (markup or decoded.markup) == "html":
+        page = extract_html(decoded.text, url=url, options=opts, rules=rules)
+    else:
+        page = extract_text(decoded.text, url=url, options=opts, rules=rules)
+    return assemble(page, url)
