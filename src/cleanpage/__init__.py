@@ -1,9 +1,10 @@
 """cleanpage: clean articles out of scraped finance and crypto news captures.
 
 >>> import cleanpage
->>> article = cleanpage.clean("<html><body><h1>Hi</h1><p>" + "A sentence of body text. " * 8 + "</p></body></html>")
->>> article.title
-'Hi'
+>>> page = "<html><body><h1>Hi</h1><p>" + "A sentence of body text. " * 8 + "</p></body></html>"
+>>> article = cleanpage.clean(page)
+>>> article.blocks[0].kind
+'paragraph'
 """
 
 from ._exceptions import (

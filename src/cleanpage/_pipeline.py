@@ -29,7 +29,7 @@ def clean(
     Raises a :class:`cleanpage.CleanpageError` subclass when the capture cannot
     be read or holds no article.
     """
-    return _run(capture, url, content_type, now, options, None)
+    return _run(capture, url, content_type=content_type, now=now, options=options, markup=None)
 
 
 def clean_html(
@@ -41,7 +41,7 @@ def clean_html(
     options: Options | None = None,
 ) -> Article:
     """Clean ``html`` as an HTML page, whatever it looks like."""
-    return _run(html, url, content_type, now, options, "html")
+    return _run(html, url, content_type=content_type, now=now, options=options, markup="html")
 
 
 def clean_text(
@@ -53,12 +53,13 @@ def clean_text(
     options: Options | None = None,
 ) -> Article:
     """Clean ``text`` as the text copied off a rendered page (``innerText``)."""
-    return _run(text, url, content_type, now, options, "text")
+    return _run(text, url, content_type=content_type, now=now, options=options, markup="text")
 
 
 def _run(
     capture: str | bytes,
     url: str | None,
+    *,
     content_type: str | None,
     now: datetime | None,
     options: Options | None,

@@ -24,7 +24,7 @@ from typing import Any, Literal, cast, get_args
 from ._model import REASONS, Reason
 
 Scope = Literal["line", "group", "section"]
-FieldName = Literal["authors", "source", "publisher", "editor"]
+FieldName = Literal["authors", "source", "publisher", "editor", "published", "updated"]
 SCOPES: tuple[Scope, ...] = get_args(Scope)
 FIELDS: tuple[FieldName, ...] = get_args(FieldName)
 
@@ -67,7 +67,8 @@ class FieldRule:
     """A line that carries metadata, e.g. ``撰文:张雅琦`` or ``By Jane Doe``.
 
     ``pattern`` must match the whole line and capture the value in a group
-    named ``value``.
+    named ``value``. For ``published`` and ``updated`` the value is the date text
+    after a label such as ``Published:`` or ``更新时间:``.
     """
 
     id: str
@@ -173,7 +174,13 @@ def _rule(name: str, entry: dict[str, Any]) -> Rule:
         id=entry["id"],
         category=cast(Reason, _choice(where, entry.get("category"), REASONS, "category")),
         patterns=tuple(_compile(where, p) for p in entry.get("patterns", ())),
-        terms=tuple(sorted(("".join(t.split()).casefold() for t in entry.get("terms", ())), key=len, reverse=True)),
+        terms=tuple(
+            sorted(
+                ("".join(t.split()).casefold() for t in entry.get("terms", ())),
+                key=len,
+                reverse=True,
+            )
+        ),
         min_terms=int(entry.get("min_terms", 3)),
         scope=cast(Scope, _choice(where, entry.get("scope", "line"), SCOPES, "scope")),
         max_chars=int(entry.get("max_chars", 400)),

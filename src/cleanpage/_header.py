@@ -1,0 +1,78 @@
+"""Reading the metadata lines of a text capture: bylines, source credits, datelines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from ._dates import find_date
+from ._rules import FieldName, FieldRule
+
+_SENTENCE_END = re.compile(r"[。.!！?？;；]\s*$")
+_PROSE_END = re.compile(r"[。.!！;；…][\"”’」』)）]?\s*$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|,|、|&|/|;|\band\b|和|及)\s*")
+_PREFIX_TRIM = " ·|-—:：,"
+
+
+@dataclass(frozen=True, slots=True)
+class MetaLine:
+    """A line that is metadata: which field it feeds, and the value it gives."""
+
+    field: FieldName
+    value: str
+    rule: str
+    date: datetime | None = None
+
+
+def read_meta_line(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:
+    """What metadata ``text`` carries, if it is a byline, credit or dateline."""
+    for rule in fields:
+        value = rule.value(text)
+        if value is None:
+            continue
+        if rule.field in ("published", "updated"):
+            found = find_date(value, now=now)
+            if found is None:
+                continue
+            return MetaLine(rule.field, "", rule.id, found.value)
+        return MetaLine(rule.field, value, rule.id)
+    return _dateline(text, now)
+
+
+def _dateline(text: str, now: datetime | None) -> MetaLine | None:
+    """A date, optionally glued to the publisher's name: ``ForesightNews2025/11/19 08:51``."""
+    found = find_date(text, now=now)
+    if found is None:
+        return None
+    prefix = text[: found.start].strip(_PREFIX_TRIM)
+    rest = text[found.end :].strip()
+    if len(prefix) > 40 or len(rest) > 16 or _SENTENCE_END.search(prefix):
+        return None
+    if text[: found.start].rstrip().endswith((":", ":")):
+        prefix = ""  # a label such as "Date:", not a publisher
+    return MetaLine("publisher", _undouble(prefix), "text.dateline", found.value)
+
+
+def _undouble(name: str) -> str:
+    """``ForesightNewsForesightNews`` (name and account shown side by side) → ``ForesightNews``."""
+    half = len(name) // 2
+    if len(name) % 2 == 0 and name[:half] == name[half:]:
+        return name[:half]
+    return name
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """``张三、李四`` / ``Jane Doe and John Roe`` → the separate names."""
+    return tuple(n for n in (p.strip() for p in _NAME_SPLIT.split(value)) if n)
+
+
+def is_prose(text: str) -> bool:
+    """Reads as a sentence or more, not a label, a name or a headline."""
+    return len(text) >= 80 or (len(text) >= 20 and bool(_PROSE_END.search(text)))
+
+
+def headline_like(text: str) -> bool:
+    """Could be a headline: short, and not ending like a sentence or a label."""
+    return 2 <= len(text) <= 200 and not re.search(r"[。.,,;；:：]\s*$", text)

@@ -1,0 +1,104 @@
+"""Which language a text is in: scripts first, then stopwords for Latin script.
+
+:func:`detect_language` looks at no more than a few kilobytes. A text in a
+script that few languages share (Han, Kana, Hangul, Cyrillic, Arabic,
+Devanagari, …) is decided by its characters; a Latin-script text by which
+language's frequent function words cover most of it. The stopword lists are
+data, in ``rules/meta/languages.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+SAMPLE_CHARS = 3000
+"""How much of the text is looked at."""
+
+_SCRIPTS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
+    (name, re.compile(f"[{ranges}]"), weight)
+    for name, ranges, weight in (
+        ("han", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff", 3),
+        ("kana", "\u3040-\u30ff", 3),
+        ("hangul", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f", 3),
+        ("cyrillic", "\u0400-\u04ff", 1),
+        ("arabic", "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff", 1),
+        ("devanagari", "\u0900-\u097f", 1),
+        ("thai", "\u0e00-\u0e7f", 1),
+        ("hebrew", "\u0590-\u05ff", 1),
+        ("greek", "\u0370-\u03ff", 1),
+        ("bengali", "\u0980-\u09ff", 1),
+        ("tamil", "\u0b80-\u0bff", 1),
+        ("latin", "A-Za-z\u00c0-\u024f\u1e00-\u1eff", 1),
+    )
+)
+_SINGLE: Mapping[str, str] = MappingProxyType(
+    {
+        "hangul": "ko",
+        "devanagari": "hi",
+        "thai": "th",
+        "hebrew": "he",
+        "greek": "el",
+        "bengali": "bn",
+        "tamil": "ta",
+    }
+)
+_URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _stopwords() -> Mapping[str, frozenset[str]]:
+    path = resources.files("cleanpage") / "rules" / "meta" / "languages.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return MappingProxyType({lang: frozenset(words) for lang, words in data["stopwords"].items()})
+
+
+def detect_language(text: str) -> str | None:
+    """The BCP-47 primary language tag of ``text`` (``zh``, ``en``, …), or ``None``.
+
+    ``None`` means the text has too few letters to tell.
+
+    >>> detect_language("一旦 AI 前景动摇,金融体系或将面临冲击。")
+    'zh'
+    >>> detect_language("The market fell sharply on Tuesday as investors sold their shares.")
+    'en'
+    """
+    sample = text[:SAMPLE_CHARS]
+    counts = {name: len(pattern.findall(sample)) * weight for name, pattern, weight in _SCRIPTS}
+    script = max(counts, key=counts.__getitem__)
+    if counts[script] < 12:
+        return None
+    if script in {"han", "kana"}:
+        kana = counts["kana"]
+        return "ja" if kana >= 30 or kana * 10 >= counts["han"] else "zh"
+    if script == "cyrillic":
+        return "uk" if len(_UKRAINIAN.findall(sample)) * 100 >= counts[script] else "ru"
+    if script == "arabic":
+        return _arabic_script_language(sample, counts[script])
+    if script == "latin":
+        return _latin_language(sample)
+    return _SINGLE.get(script)
+
+
+def _arabic_script_language(sample: str, letters: int) -> str:
+    if len(_URDU.findall(sample)) * 50 >= letters:
+        return "ur"
+    if len(_PERSIAN.findall(sample)) * 30 >= letters:
+        return "fa"
+    return "ar"
+
+
+def _latin_language(sample: str) -> str | None:
+    words = [w.casefold() for w in _WORD.findall(sample)]
+    if len(words) < 3:
+        return None
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _stopwords().items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= max(2, len(words) // 20) else None

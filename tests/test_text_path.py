@@ -1,0 +1,81 @@
+"""The text-capture path on the seed's layout with other chrome and another language."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+import cleanpage
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_09f60b50350baf07.txt"
+EXPECTED = json.loads(SEED.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+ENGLISH_CHROME = {
+    "Bitget App": "Bitget App",
+    "快捷买币行情交易合约理财广场更多": "Buy crypto Markets Trade Futures Earn Square More",
+    "免责声明:文章中的所有内容仅代表作者的观点,与本平台无关。用户不应以本文作为投资决策的参考。": (
+        "Disclaimer: The content of this article solely reflects the author's opinion and does"
+        " not represent the platform in any capacity. This article is not intended to serve as"
+        " a reference for making investment decisions."
+    ),
+    "PoolX:锁仓获得新代币空投": "PoolX: Locked for new tokens. APR up to 10%+",
+    "不要错过热门新币,且APR 高达 10%+": "Don't miss out on hot new tokens",
+    "立即参与!": "Join now!",
+    "你也可能喜欢": "You may also like",
+}
+
+
+def _swap_chrome(text: str) -> str:
+    lines = text.splitlines()
+    return "\n".join(ENGLISH_CHROME.get(line, line) for line in lines if line != "交易“智”变")
+
+
+def test_seed_with_english_exchange_chrome_keeps_body_and_metadata() -> None:
+    article = cleanpage.clean_text(_swap_chrome(SEED.read_text(encoding="utf-8")))
+    got = article.to_dict()
+    for key in ("title", "summary", "authors", "publisher", "source", "published", "blocks"):
+        assert got[key] == EXPECTED[key], key
+    assert got["related"] == EXPECTED["related"]
+    reasons = {r.text.split("\n")[0]: r.reason for r in article.removed}
+    assert reasons["Buy crypto Markets Trade Futures Earn Square More"] == "navigation"
+    assert reasons[ENGLISH_CHROME["PoolX:锁仓获得新代币空投"]] == "promo"
+    assert reasons["You may also like"] == "related"
+    assert any(r.reason == "disclaimer" and r.text.startswith("Disclaimer:") for r in article.removed)
+
+
+def test_english_article_in_exchange_chrome_comes_out_clean() -> None:
+    capture = (ROOT / "tests" / "data" / "bitget_en.txt").read_text(encoding="utf-8")
+    article = cleanpage.clean_text(capture)
+    assert article.title == "AI's debt binge: the fuse of the next financial storm?"
+    assert article.summary and article.summary.startswith("If the AI outlook wavers")
+    assert article.authors == ("Jane Zhang",)
+    assert (article.publisher, article.source) == ("ForesightNews", "Wallstreetcn")
+    assert article.site_name == "Bitget"
+    assert article.published == datetime(2025, 11, 19, 8, 51)
+    assert article.language == "en"
+    assert [b.kind for b in article.blocks].count("heading") == 2
+    assert article.blocks[0].text.startswith("The enormous capital needs")
+    assert article.blocks[-1].text.startswith("If the AI story cracks")
+    body = article.text
+    for chrome in ("Buy crypto", "Disclaimer", "PoolX", "Join now", "You may also like", "Trade smarter"):
+        assert chrome not in body
+    assert [r.title for r in article.related] == [
+        "Bitget VIP weekly research notes",
+        "How much did the Trump family lose in the crypto crash?",
+    ]
+    assert article.related[1].source == "ForesightNews Express"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("## Why it matters", "heading"), ("- first point of the list", "list_item"), ("> said so", "quote")],
+)
+def test_markdown_markers_give_block_kinds(line: str, kind: str) -> None:
+    prose = "This paragraph is plainly prose and long enough to read as a sentence of body text."
+    article = cleanpage.clean_text(f"A headline here\n\n{prose}\n\n{line}\n\n{prose} Again.")
+    assert [b.kind for b in article.blocks][1] == kind
+    assert article.blocks[1].text == line.split(" ", 1)[1]
