@@ -26,8 +26,14 @@ class MetaLine:
     date: datetime | None = None
 
 
-def read_meta_line(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:
+def read_meta_line(
+    text: str, fields: Sequence[FieldRule], now: datetime | None
+) -> MetaLine | None:
     """What metadata ``text`` carries, if it is a byline, credit or dateline."""
+    return _field_line(text, fields, now) or _dateline(text, fields, now)
+
+
+def _field_line(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:
     for rule in fields:
         value = rule.value(text)
         if value is None:
@@ -38,20 +44,25 @@ def read_meta_line(text: str, fields: Sequence[FieldRule], now: datetime | None)
                 continue
             return MetaLine(rule.field, "", rule.id, found.value)
         return MetaLine(rule.field, value, rule.id)
-    return _dateline(text, now)
+    return None
 
 
-def _dateline(text: str, now: datetime | None) -> MetaLine | None:
-    """A date, optionally glued to the publisher's name: ``ForesightNews2025/11/19 08:51``."""
+def _dateline(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:
+    """A date, after a byline or glued to the publisher's name: ``ForesightNews2025/11/19 08:51``."""
     found = find_date(text, now=now)
     if found is None:
         return None
     prefix = text[: found.start].strip(_PREFIX_TRIM)
     rest = text[found.end :].strip()
-    if len(prefix) > 40 or len(rest) > 16 or _SENTENCE_END.search(prefix):
+    if len(prefix) > 60 or len(rest) > 16 or _SENTENCE_END.search(prefix):
         return None
     if text[: found.start].rstrip().endswith((":", ":")):
         prefix = ""  # a label such as "Date:", not a publisher
+    byline = _field_line(prefix, fields, now) if prefix else None
+    if byline is not None and byline.date is None:
+        return MetaLine(byline.field, byline.value, byline.rule, found.value)
+    if len(prefix) > 40:
+        return None
     return MetaLine("publisher", _undouble(prefix), "text.dateline", found.value)
 
 

@@ -256,7 +256,7 @@ def _page_meta(
     )
 
 
-_DATED = ("publisher", "published")
+_DATED = ("publisher", "published", "authors", "source")
 
 
 def _related(
