@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
 from ._model import Reason
 from ._rules import Rule
@@ -14,31 +18,95 @@ _SECTION_BREAKERS: frozenset[Reason] = frozenset(
 )
 
 
-def apply_rules(segments: Sequence[Segment], rules: Sequence[Rule]) -> list[Label | None]:
-    """A label per segment: the first rule that recognises it, or ``None`` (undecided).
+def match_rules(segments: Sequence[Segment], rules: tuple[Rule, ...]) -> list[Rule | None]:
+    """The first rule that recognises each segment, or ``None``."""
+    buckets = _buckets(rules)
+    limits = [bucket.max_chars for bucket in buckets]
+    found: list[Rule | None] = []
+    for segment in segments:
+        text = segment.text
+        at = bisect_left(limits, len(text))
+        bucket = buckets[at] if at < len(buckets) else None
+        if bucket is None or not bucket.may_match(text):
+            found.append(None)
+        else:
+            found.append(next((r for r in bucket.rules if r.matches(text)), None))
+    return found
 
-    A rule's scope widens its cut: ``group`` to the rest of the segment's group
-    (a promo box), ``section`` to the following segments until another rule of
-    a breaking category fires (a "related" list). Widened cuts share a span id,
-    so they are reported as one removal.
+
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    """The rules that accept lines up to some length and over, with one joint prefilter."""
+
+    max_chars: int
+    rules: tuple[Rule, ...]
+    prefilter: re.Pattern[str]
+    menus: tuple[Rule, ...]
+    """The rules with menu ``terms``, which the prefilter does not cover."""
+
+    def may_match(self, text: str) -> bool:
+        if self.prefilter.search(text) is not None:
+            return True
+        return any(r.matches(text) for r in self.menus)
+
+
+@cache
+def _buckets(rules: tuple[Rule, ...]) -> tuple[_Bucket, ...]:
+    """For each distinct ``max_chars``: the rules that still apply to a line that long.
+
+    Long lines (body paragraphs) then meet only the few rules written for long
+    text, which keeps matching fast.
+    """
+    limits = sorted({r.max_chars for r in rules})
+    buckets = []
+    for limit in limits:
+        applicable = tuple(r for r in rules if r.max_chars >= limit)
+        menus = tuple(r for r in applicable if r.terms_pattern is not None)
+        buckets.append(_Bucket(limit, applicable, _prefilter(applicable), menus))
+    return tuple(buckets)
+
+
+def apply_scopes(
+    segments: Sequence[Segment], matches: Sequence[Rule | None], *, sections_from: int = 0
+) -> list[Label | None]:
+    """A label per segment from its matched rule, widened by the rule's scope.
+
+    ``group`` widens a cut to the rest of the segment's group (a promo box);
+    ``section`` to the following segments until a breaking category fires (a
+    "related" list) — for sections starting at ``sections_from`` or later;
+    earlier section headers are cut alone. Widened cuts share a span id, so
+    they are reported as one removal.
     """
     labels: list[Label | None] = [None] * len(segments)
     section: Label | None = None
-    for i, segment in enumerate(segments):
+    for i, (segment, rule) in enumerate(zip(segments, matches, strict=True)):
         if labels[i] is not None:
             continue
-        rule = next((r for r in rules if r.matches(segment.text)), None)
         if section is not None and (rule is None or rule.category not in _SECTION_BREAKERS):
             labels[i] = section
             continue
         if rule is None:
             continue
         label = Label(rule.category, rule.id, span=i)
-        section = label if rule.scope == "section" else None
         labels[i] = label
+        section = label if rule.scope == "section" and i >= sections_from else None
         if rule.scope == "group":
             for j in range(i + 1, len(segments)):
                 if segments[j].group != segment.group:
                     break
                 labels[j] = label
     return labels
+
+
+def apply_rules(segments: Sequence[Segment], rules: tuple[Rule, ...]) -> list[Label | None]:
+    """:func:`match_rules` then :func:`apply_scopes`, every section widened."""
+    return apply_scopes(segments, match_rules(segments, rules))
+
+
+def _prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One pattern that finds whatever any rule's patterns find (most lines match none)."""
+    patterns = [p.pattern for r in rules for p in r.patterns]
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    except re.error:  # a pattern with global inline flags cannot be joined: check each rule
+        return re.compile("")

@@ -10,10 +10,11 @@ from datetime import datetime
 from ._dates import find_date
 from ._rules import FieldName, FieldRule
 
-_SENTENCE_END = re.compile(r"[。.!！?？;；]\s*$")
-_PROSE_END = re.compile(r"[。.!！;；…][\"”’」』)）]?\s*$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|,|、|&|/|;|\band\b|和|及)\s*")
-_PREFIX_TRIM = " ·|-—:：,"
+_SENTENCE_END = re.compile(r"[。.!\uff01?\uff1f;\uff1b]\s*$")
+_PROSE_END = re.compile(r"[。.!\uff01;\uff1b…][\"”’」』)\uff09]?\s*$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|\uff0c|、|&|/|;|\uff1b|\band\b|和|及)\s*")
+_LABEL_END = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
+_PREFIX_TRIM = " ·|-—:\uff1a,\uff0c"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def _field_line(text: str, fields: Sequence[FieldRule], now: datetime | None) ->
 
 
 def _dateline(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:
-    """A date, after a byline or glued to the publisher's name: ``ForesightNews2025/11/19 08:51``."""
+    """A date after a byline, or glued to the publisher: ``ForesightNews2025/11/19 08:51``."""
     found = find_date(text, now=now)
     if found is None:
         return None
@@ -56,7 +57,7 @@ def _dateline(text: str, fields: Sequence[FieldRule], now: datetime | None) -> M
     rest = text[found.end :].strip()
     if len(prefix) > 60 or len(rest) > 16 or _SENTENCE_END.search(prefix):
         return None
-    if text[: found.start].rstrip().endswith((":", ":")):
+    if text[: found.start].rstrip().endswith((":", "\uff1a")):
         prefix = ""  # a label such as "Date:", not a publisher
     byline = _field_line(prefix, fields, now) if prefix else None
     if byline is not None and byline.date is None:
@@ -86,4 +87,4 @@ def is_prose(text: str) -> bool:
 
 def headline_like(text: str) -> bool:
     """Could be a headline: short, and not ending like a sentence or a label."""
-    return 2 <= len(text) <= 200 and not re.search(r"[。.,,;；:：]\s*$", text)
+    return 2 <= len(text) <= 200 and not _LABEL_END.search(text)

@@ -24,7 +24,7 @@ from typing import Any, Literal, cast, get_args
 from ._model import REASONS, Reason
 
 Scope = Literal["line", "group", "section"]
-FieldName = Literal["authors", "source", "publisher", "editor", "published", "updated"]
+FieldName = Literal["authors", "source", "publisher", "editor", "summary", "published", "updated"]
 SCOPES: tuple[Scope, ...] = get_args(Scope)
 FIELDS: tuple[FieldName, ...] = get_args(FieldName)
 
@@ -49,6 +49,7 @@ class Rule:
     patterns: tuple[re.Pattern[str], ...] = ()
     terms: tuple[str, ...] = ()
     min_terms: int = 3
+    terms_pattern: re.Pattern[str] | None = None
     scope: Scope = "line"
     max_chars: int = 400
     examples: tuple[str, ...] = ()
@@ -59,7 +60,8 @@ class Rule:
             return False
         if any(p.search(line) for p in self.patterns):
             return True
-        return bool(self.terms) and _covered_by_terms(line, self.terms, self.min_terms)
+        pattern = self.terms_pattern
+        return pattern is not None and bool(pattern.fullmatch(_menu_key(line)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +118,36 @@ class RuleSet:
         return next((s for s in self.sites if wanted & set(s.fingerprints)), None)
 
 
-def _covered_by_terms(line: str, terms: tuple[str, ...], min_terms: int) -> bool:
-    """True when ``line`` (spaces ignored) is a concatenation of ``terms``."""
-    rest = "".join(line.split()).casefold()
-    count = 0
-    while rest:
-        term = next((t for t in terms if rest.startswith(t)), None)
-        if term is None:
-            return False
-        rest = rest[len(term) :]
-        count += 1
-    return count >= min_terms
+_MENU_SEPARATORS = re.compile(r"[|\uff5c·•/:\uff1a]")
+
+
+def _menu_key(text: str) -> str:
+    """A menu line or term as compared: separators and spaces dropped, case folded."""
+    return "".join(_MENU_SEPARATORS.sub(" ", text).split()).casefold()
+
+
+def _terms_pattern(terms: tuple[str, ...], min_terms: int) -> re.Pattern[str] | None:
+    """A pattern that fully matches a concatenation of at least ``min_terms`` terms.
+
+    Terms are tried longest first and never revisited (an atomic group with a
+    possessive repeat), so matching is linear in the line's length.
+    """
+    if not terms:
+        return None
+    # A term that is itself a run of other terms ("登录/注册") would count as one.
+    atoms = [t for t in set(terms) if not _splits_into(t, set(terms) - {t})]
+    ordered = sorted(atoms, key=lambda t: (-len(t), t))
+    alternation = "|".join(re.escape(t) for t in ordered)
+    return re.compile(f"(?>{alternation}){{{min_terms},}}+")
+
+
+def _splits_into(word: str, parts: set[str]) -> bool:
+    """True when ``word`` is a concatenation of two or more of ``parts`` (word break)."""
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in parts for start in range(end)):
+            ends.add(end)
+    return len(word) in ends
 
 
 @cache
@@ -136,12 +157,31 @@ def load_rules() -> RuleSet:
     rules: list[Rule] = []
     fields: list[FieldRule] = []
     for name, data in _toml_files(root / "lexicon"):
+        _check_keys(name, data, _LEXICON_KEYS)
         rules.extend(_rule(name, entry) for entry in data.get("rule", ()))
         fields.extend(_field(name, entry) for entry in data.get("field", ()))
     sites = tuple(_site(name, data) for name, data in _toml_files(root / "sites"))
     ruleset = RuleSet(tuple(rules), tuple(fields), sites)
     _check_unique_ids(ruleset)
     return ruleset
+
+
+_LEXICON_KEYS = frozenset({"language", "rule", "field", "guard"})
+"""``guard`` lists ordinary article lines no rule may cut (checked by the tests)."""
+_SITE_KEYS = frozenset(
+    {"id", "name", "hosts", "fingerprints", "root_selectors", "chrome_selectors", "rule"}
+)
+_RULE_KEYS = frozenset(
+    {"id", "category", "patterns", "terms", "min_terms", "scope", "max_chars"}
+    | {"examples", "counterexamples"}
+)
+_FIELD_KEYS = frozenset({"id", "field", "pattern", "examples", "counterexamples"})
+
+
+def _check_keys(where: str, data: dict[str, Any], allowed: frozenset[str]) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise RuleDataError(f"{where}: unknown keys {unknown}; expected some of {sorted(allowed)}")
 
 
 def _toml_files(folder: Any) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -168,20 +208,18 @@ def _choice(where: str, value: Any, allowed: tuple[str, ...], what: str) -> Any:
 
 def _rule(name: str, entry: dict[str, Any]) -> Rule:
     where = f"{name}: rule {entry.get('id', '?')!r}"
+    _check_keys(where, entry, _RULE_KEYS)
     if "id" not in entry or not (entry.get("patterns") or entry.get("terms")):
         raise RuleDataError(f"{where}: needs an id and patterns or terms")
+    terms = tuple(_menu_key(t) for t in entry.get("terms", ()))
+    min_terms = int(entry.get("min_terms", 3))
     return Rule(
         id=entry["id"],
         category=cast(Reason, _choice(where, entry.get("category"), REASONS, "category")),
         patterns=tuple(_compile(where, p) for p in entry.get("patterns", ())),
-        terms=tuple(
-            sorted(
-                ("".join(t.split()).casefold() for t in entry.get("terms", ())),
-                key=len,
-                reverse=True,
-            )
-        ),
-        min_terms=int(entry.get("min_terms", 3)),
+        terms=terms,
+        min_terms=min_terms,
+        terms_pattern=_terms_pattern(terms, min_terms),
         scope=cast(Scope, _choice(where, entry.get("scope", "line"), SCOPES, "scope")),
         max_chars=int(entry.get("max_chars", 400)),
         examples=tuple(entry.get("examples", ())),
@@ -191,6 +229,7 @@ def _rule(name: str, entry: dict[str, Any]) -> Rule:
 
 def _field(name: str, entry: dict[str, Any]) -> FieldRule:
     where = f"{name}: field {entry.get('id', '?')!r}"
+    _check_keys(where, entry, _FIELD_KEYS)
     if "id" not in entry or "pattern" not in entry:
         raise RuleDataError(f"{where}: needs an id and a pattern")
     pattern = _compile(where, entry["pattern"])
@@ -208,6 +247,7 @@ def _field(name: str, entry: dict[str, Any]) -> FieldRule:
 def _site(name: str, data: dict[str, Any]) -> SiteProfile:
     if "id" not in data or "name" not in data:
         raise RuleDataError(f"{name}: a site profile needs an id and a name")
+    _check_keys(name, data, _SITE_KEYS)
     return SiteProfile(
         id=data["id"],
         name=data["name"],

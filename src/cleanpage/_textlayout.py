@@ -1,0 +1,195 @@
+"""Where things are in a text capture: the body, the headline and the header around it.
+
+The body is the densest run of prose lines (a maximum-sum run, where prose
+lines gain their width and short lines or metadata lines cost a little, so a
+heading between paragraphs stays in while a menu of thirty links does not).
+Walking up from the body's first line, past bylines, datelines and a
+standfirst, the first headline-like line is the title; everything above it is
+page chrome. Lines after the body are chrome too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from unicodedata import east_asian_width
+
+from ._classify import apply_scopes
+from ._header import MetaLine, headline_like, is_prose
+from ._model import Reason
+from ._rules import Rule
+from ._segments import Label, Segment
+
+SHORT_COST = 25
+"""What a short, non-prose line costs the body run (in characters of prose)."""
+META_COST = 60
+"""What a byline or dateline costs the body run: the header usually sits just above it."""
+WALK_LIMIT = 12
+"""How many lines above the body the headline is looked for."""
+SECTION_COST = 10_000
+"""A section header ("You may also like") is a wall the body run never crosses."""
+OUTSIDE_COST = 50
+"""What a line cut as footer, cookie, comments or newsletter costs: the body is elsewhere."""
+CUT_COST = 5
+"""What any other cut line costs (a share bar or promo inside the body costs little)."""
+_OUTSIDE: frozenset[Reason] = frozenset({"footer", "cookie", "comments", "newsletter", "related"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """A capture as it is being read: a label per line so far, and the metadata found."""
+
+    segments: Sequence[Segment]
+    matches: Sequence[Rule | None]
+    labels: list[Label | None]
+    metas: list[MetaLine | None]
+    title: str | None = None
+    summary: str | None = None
+    found: list[MetaLine] = field(default_factory=list)
+
+    def cut(self, i: int, reason: Reason, rule: str) -> None:
+        self.labels[i] = Label(reason, rule)
+
+    def undecided(self, start: int, stop: int, step: int = 1) -> list[int]:
+        return [i for i in range(start, stop, step) if self.labels[i] is None]
+
+    def text(self, i: int) -> str:
+        return self.segments[i].text
+
+
+def read_layout(d: Draft) -> None:
+    """Label the headline, header, chrome and metadata lines; what stays undecided is body."""
+    core = _body_core(d)
+    if core is None:
+        return
+    first, last = core
+    d.labels[:] = apply_scopes(d.segments, d.matches, sections_from=first)
+    title = _find_title(d, first)
+    start = first
+    if title is not None:
+        d.title = d.text(title)
+        d.cut(title, "metadata", "text.title")
+        start = max(first, _scan_header(d, title + 1))
+        above = title
+    else:
+        above = first
+    _consume_metadata(d, range(0, len(d.segments)))
+    start = _heading_before(d, start, above)
+    for i in d.undecided(0, start):
+        d.cut(i, "navigation", "generic.header-zone")
+    for i in d.undecided(last + 1, len(d.segments)):
+        d.cut(i, "other", "generic.tail-chrome")
+
+
+def width(text: str) -> int:
+    """Display width: a CJK character counts as two."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _weight(d: Draft, i: int) -> int:
+    rule = d.matches[i]
+    if rule is not None and rule.scope == "section":
+        return -SECTION_COST
+    label = d.labels[i]
+    if label is not None:
+        return -OUTSIDE_COST if label.reason in _OUTSIDE else -CUT_COST
+    if d.metas[i] is not None:
+        return -META_COST
+    segment = d.segments[i]
+    if is_prose(segment.text):
+        return width(segment.text)
+    if segment.kind in ("list_item", "quote") and len(segment.text) >= 15:
+        return width(segment.text) // 2
+    return -SHORT_COST
+
+
+def _body_core(d: Draft) -> tuple[int, int] | None:
+    """First and last line of the maximum-weight run of lines (Kadane's algorithm)."""
+    best, best_span = 0, None
+    run, run_start = 0, 0
+    for i in range(len(d.segments)):
+        run += _weight(d, i)
+        if run <= 0:
+            run, run_start = 0, i + 1
+        elif run > best:
+            best, best_span = run, (run_start, i)
+    if best_span is None:
+        undecided = d.undecided(0, len(d.segments))
+        return (undecided[0], undecided[-1]) if undecided else None
+    first, last = best_span
+    while d.labels[first] is not None or _weight(d, first) <= 0:
+        first += 1
+    return first, last
+
+
+def _find_title(d: Draft, first: int) -> int | None:
+    """The headline: above the body, past bylines, datelines and at most two prose lines."""
+    candidates: list[int] = []
+    metas_seen = prose_seen = 0
+    for i in d.undecided(first - 1, -1, -1)[:WALK_LIMIT]:
+        if d.metas[i] is not None:
+            metas_seen += 1
+        elif is_prose(d.text(i)):
+            prose_seen += 1
+            if prose_seen > 2 or candidates:
+                break
+        elif headline_like(d.text(i)):
+            if metas_seen and not candidates:
+                candidates = [i]
+                break
+            candidates.append(i)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda i: (width(d.text(i)), -i))
+    return _first_of_repeat(d, best)
+
+
+def _first_of_repeat(d: Draft, i: int) -> int:
+    """A headline shown twice in a row: the first is the title, the second its repeat."""
+    above = d.undecided(i - 1, -1, -1)[:1]
+    if above and d.text(above[0]) == d.text(i):
+        d.cut(i, "duplicate", "text.repeat")
+        return above[0]
+    return i
+
+
+def _scan_header(d: Draft, start: int) -> int:
+    """Label repeats, metadata lines and a standfirst after the headline; return the body start."""
+    rest = d.undecided(start, len(d.segments))
+    for pos, i in enumerate(rest):
+        text, meta = d.text(i), d.metas[i]
+        if text in (d.title, d.summary):
+            d.cut(i, "duplicate", "text.repeat")
+        elif meta is not None:
+            d.found.append(meta)
+            d.cut(i, "metadata", meta.rule)
+        elif d.summary is None and _standfirst(d, rest[pos + 1 : pos + 3], text):
+            d.summary = text
+            d.cut(i, "metadata", "text.standfirst")
+        else:
+            return i
+    return len(d.segments)
+
+
+def _standfirst(d: Draft, following: Sequence[int], text: str) -> bool:
+    """A lede set apart: repeated right away, or followed by more header metadata."""
+    if not following or len(text) > 500:
+        return False
+    return d.text(following[0]) == text or any(d.metas[i] for i in following)
+
+
+def _consume_metadata(d: Draft, lines: range) -> None:
+    """Bylines, credits and datelines outside the header are metadata too."""
+    for i in lines:
+        meta = d.metas[i]
+        if meta is not None and d.labels[i] is None:
+            d.found.append(meta)
+            d.cut(i, "metadata", meta.rule)
+
+
+def _heading_before(d: Draft, start: int, above: int) -> int:
+    """Move the body start up over a heading just above its first paragraph."""
+    before = d.undecided(start - 1, above, -1)[:1]
+    if before and headline_like(d.text(before[0])) and not d.undecided(before[0] + 1, start):
+        return before[0]
+    return start
