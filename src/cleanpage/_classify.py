@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -67,13 +67,18 @@ def _buckets(rules: tuple[Rule, ...]) -> tuple[_Bucket, ...]:
 
 
 def apply_scopes(
-    segments: Sequence[Segment], matches: Sequence[Rule | None], *, sections_from: int = 0
+    segments: Sequence[Segment],
+    matches: Sequence[Rule | None],
+    *,
+    sections_from: int = 0,
+    resumes: Callable[[int], bool] | None = None,
 ) -> list[Label | None]:
     """A label per segment from its matched rule, widened by the rule's scope.
 
     ``group`` widens a cut to the rest of the segment's group (a promo box);
     ``section`` to the following segments until a breaking category fires (a
-    "related" list) — for sections starting at ``sections_from`` or later;
+    "related" list) or until ``resumes(i)`` says the article resumes at
+    segment ``i`` — for sections starting at ``sections_from`` or later;
     earlier section headers are cut alone. Widened cuts share a span id, so
     they are reported as one removal.
     """
@@ -82,6 +87,8 @@ def apply_scopes(
     for i, (segment, rule) in enumerate(zip(segments, matches, strict=True)):
         if labels[i] is not None:
             continue
+        if section is not None and rule is None and resumes is not None and resumes(i):
+            section = None
         if section is not None and (rule is None or rule.category not in _SECTION_BREAKERS):
             labels[i] = section
             continue

@@ -11,8 +11,8 @@ from ._dates import find_date
 from ._rules import FieldName, FieldRule
 
 _SENTENCE_END = re.compile(r"[。.!\uff01?\uff1f;\uff1b]\s*$")
-_PROSE_END = re.compile(r"[。.!\uff01;\uff1b…][\"”’」』)\uff09]?\s*$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|\uff0c|、|&|/|;|\uff1b|\band\b|和|及)\s*")
+_PROSE_END = re.compile(r"[。.!\uff01;\uff1b][\"”’」』)\uff09]?\s*$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _LABEL_END = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
 _PREFIX_TRIM = " ·|-—:\uff1a,\uff0c"
 
@@ -75,14 +75,11 @@ def _undouble(name: str) -> str:
     return name
 
 
-def split_names(value: str) -> tuple[str, ...]:
-    """``张三、李四`` / ``Jane Doe and John Roe`` → the separate names."""
-    return tuple(n for n in (p.strip() for p in _NAME_SPLIT.split(value)) if n)
-
-
 def is_prose(text: str) -> bool:
     """Reads as a sentence or more, not a label, a name or a headline."""
-    return len(text) >= 80 or (len(text) >= 20 and bool(_PROSE_END.search(text)))
+    if _TRUNCATED.search(text):
+        return False  # a teaser cut short ("…"), as in lists of other articles
+    return len(text) >= 130 or (len(text) >= 20 and bool(_PROSE_END.search(text)))
 
 
 def headline_like(text: str) -> bool:

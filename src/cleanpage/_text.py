@@ -13,15 +13,16 @@ from collections.abc import Sequence
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from ._classify import apply_scopes, match_rules
-from ._header import headline_like, is_prose, read_meta_line, split_names
+from ._classify import match_rules
+from ._header import headline_like, is_prose, read_meta_line
 from ._lang import detect_language
 from ._model import BlockKind, Related
 from ._options import Options
+from ._people import clean_authors
 from ._related import read_related
 from ._rules import RuleSet, SiteProfile
 from ._segments import Label, LabelledPage, PageMeta, Segment
-from ._textlayout import Draft, read_layout
+from ._textlayout import Draft, read_layout, section_labels
 
 _MARKER = re.compile(r"^(?:(?P<h>#{1,6})|(?P<li>[-*•·▪●])|(?P<q>>))\s+")
 
@@ -59,12 +60,12 @@ def extract_text(text: str, *, url: str | None, options: Options, rules: RuleSet
     segments = segment_text(text)
     site = _site(rules, url, segments)
     matches = match_rules(segments, (site.rules if site else ()) + rules.rules)
-    labels = apply_scopes(segments, matches, sections_from=len(segments))
+    labels = section_labels(segments, matches)
     metas = [
         read_meta_line(s.text, rules.fields, options.now)
-        if lab is None and len(s.text) <= 120
+        if rule is None and len(s.text) <= 120
         else None
-        for s, lab in zip(segments, labels, strict=True)
+        for s, rule in zip(segments, matches, strict=True)
     ]
     draft = Draft(segments, matches, labels, metas)
     read_layout(draft)
@@ -114,7 +115,7 @@ def _page_meta(
         name
         for m in d.found
         if m.field == "authors"
-        for name in split_names(m.value)
+        for name in clean_authors(m.value)
         if name not in excluded
     )
     body = "\n".join(s.text for s, label in zip(d.segments, labels, strict=True) if label.is_body)

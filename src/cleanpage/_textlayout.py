@@ -10,7 +10,7 @@ page chrome. Lines after the body are chrome too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from unicodedata import east_asian_width
 
@@ -26,8 +26,6 @@ META_COST = 60
 """What a byline or dateline costs the body run: the header usually sits just above it."""
 WALK_LIMIT = 12
 """How many lines above the body the headline is looked for."""
-SECTION_COST = 10_000
-"""A section header ("You may also like") is a wall the body run never crosses."""
 OUTSIDE_COST = 50
 """What a line cut as footer, cookie, comments or newsletter costs: the body is elsewhere."""
 CUT_COST = 5
@@ -63,7 +61,9 @@ def read_layout(d: Draft) -> None:
     if core is None:
         return
     first, last = core
-    d.labels[:] = apply_scopes(d.segments, d.matches, sections_from=first)
+    d.labels[:] = apply_scopes(
+        d.segments, d.matches, sections_from=first, resumes=_resumes_after(d)
+    )
     title = _find_title(d, first)
     start = first
     if title is not None:
@@ -86,10 +86,34 @@ def width(text: str) -> int:
     return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def section_labels(
+    segments: Sequence[Segment], matches: Sequence[Rule | None]
+) -> list[Label | None]:
+    """Rule labels with every section ("related" list) widened until the article resumes."""
+    return apply_scopes(segments, matches, resumes=_resumes(segments, matches))
+
+
+def _resumes_after(d: Draft) -> Callable[[int], bool]:
+    return _resumes(d.segments, d.matches)
+
+
+def _resumes(segments: Sequence[Segment], matches: Sequence[Rule | None]) -> Callable[[int], bool]:
+    """Whether the article resumes at a line: it and the next unmatched line are prose.
+
+    A "related" list alternates titles, teasers and datelines; two prose lines in
+    a row mean the list was a widget inside the article, which goes on.
+    """
+
+    def resumes(i: int) -> bool:
+        if not is_prose(segments[i].text):
+            return False
+        after = next((j for j in range(i + 1, len(segments)) if matches[j] is None), None)
+        return after is not None and is_prose(segments[after].text)
+
+    return resumes
+
+
 def _weight(d: Draft, i: int) -> int:
-    rule = d.matches[i]
-    if rule is not None and rule.scope == "section":
-        return -SECTION_COST
     label = d.labels[i]
     if label is not None:
         return -OUTSIDE_COST if label.reason in _OUTSIDE else -CUT_COST
@@ -123,25 +147,28 @@ def _body_core(d: Draft) -> tuple[int, int] | None:
 
 
 def _find_title(d: Draft, first: int) -> int | None:
-    """The headline: above the body, past bylines, datelines and at most two prose lines."""
+    """The headline, walking up from the body past at most two prose lines (a standfirst).
+
+    Above a byline or dateline, the first headline-like line is the title;
+    with no metadata lines, the widest of the headline-like lines met.
+    """
     candidates: list[int] = []
-    metas_seen = prose_seen = 0
+    metas_seen = False
+    prose_seen = 0
     for i in d.undecided(first - 1, -1, -1)[:WALK_LIMIT]:
         if d.metas[i] is not None:
-            metas_seen += 1
+            metas_seen = True
         elif is_prose(d.text(i)):
             prose_seen += 1
-            if prose_seen > 2 or candidates:
+            if prose_seen > 2 or (candidates and not metas_seen):
                 break
         elif headline_like(d.text(i)):
-            if metas_seen and not candidates:
-                candidates = [i]
-                break
+            if metas_seen:
+                return _first_of_repeat(d, i)
             candidates.append(i)
     if not candidates:
         return None
-    best = max(candidates, key=lambda i: (width(d.text(i)), -i))
-    return _first_of_repeat(d, best)
+    return _first_of_repeat(d, max(candidates, key=lambda i: (width(d.text(i)), -i)))
 
 
 def _first_of_repeat(d: Draft, i: int) -> int:
