@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from unicodedata import east_asian_width
 
 from ._classify import apply_scopes
@@ -24,6 +25,8 @@ SHORT_COST = 25
 """What a short, non-prose line costs the body run (in characters of prose)."""
 META_COST = 60
 """What a byline or dateline costs the body run: the header usually sits just above it."""
+HEADER_BONUS = 300
+"""Extra weight for the first prose line under a byline or dateline (the article's opening)."""
 WALK_LIMIT = 12
 """How many lines above the body the headline is looked for."""
 OUTSIDE_COST = 50
@@ -129,10 +132,14 @@ def _weight(d: Draft, i: int) -> int:
 
 def _body_core(d: Draft) -> tuple[int, int] | None:
     """First and last line of the maximum-weight run of lines (Kadane's algorithm)."""
+    weights = [_weight(d, i) for i in range(len(d.segments))]
+    opening = _opening(d, weights)
+    if opening is not None:
+        weights[opening] += HEADER_BONUS
     best, best_span = 0, None
     run, run_start = 0, 0
-    for i in range(len(d.segments)):
-        run += _weight(d, i)
+    for i, weight in enumerate(weights):
+        run += weight
         if run <= 0:
             run, run_start = 0, i + 1
         elif run > best:
@@ -141,9 +148,18 @@ def _body_core(d: Draft) -> tuple[int, int] | None:
         undecided = d.undecided(0, len(d.segments))
         return (undecided[0], undecided[-1]) if undecided else None
     first, last = best_span
-    while d.labels[first] is not None or _weight(d, first) <= 0:
+    while d.labels[first] is not None or weights[first] <= 0:
         first += 1
     return first, last
+
+
+def _opening(d: Draft, weights: Sequence[int]) -> int | None:
+    """The first prose line right under a byline or dateline: where an article starts."""
+    undecided = d.undecided(0, len(d.segments))
+    for before, here in pairwise(undecided):
+        if d.metas[before] is not None and weights[here] > 0:
+            return here
+    return None
 
 
 def _find_title(d: Draft, first: int) -> int | None:
