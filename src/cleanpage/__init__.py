@@ -9,6 +9,7 @@
 
 from ._exceptions import (
     BinaryInputError,
+    CaptureTypeError,
     CleanpageError,
     DecodeError,
     EmptyInputError,
@@ -29,6 +30,7 @@ __all__ = [
     "Article",
     "BinaryInputError",
     "Block",
+    "CaptureTypeError",
     "CleanpageError",
     "DecodeError",
     "EmptyInputError",

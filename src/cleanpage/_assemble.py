@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ._exceptions import NoArticleError
 from ._model import Article, Block, Removed
+from ._noarticle import no_article_kind, no_article_message
 from ._segments import Label, LabelledPage, Segment
 
 
@@ -12,7 +13,8 @@ def assemble(page: LabelledPage, url: str | None) -> Article:
     pairs = list(zip(page.segments, page.labels, strict=True))
     blocks = tuple(Block(s.kind, s.text) for s, label in pairs if label.is_body)
     if not blocks:
-        raise NoArticleError("no article body found in the capture", stage="select", url=url)
+        kind = no_article_kind("\n".join(s.text for s in page.segments), url)
+        raise NoArticleError(no_article_message(kind), stage="select", url=url, kind=kind)
     meta = page.meta
     return Article(
         title=meta.title,
@@ -32,16 +34,17 @@ def assemble(page: LabelledPage, url: str | None) -> Article:
 
 def _removals(pairs: list[tuple[Segment, Label]]) -> tuple[Removed, ...]:
     """Cuts in page order; consecutive cuts from one rule firing (same span) become one."""
-    removed: list[Removed] = []
+    runs: list[tuple[Label, list[str]]] = []
     last_span = -1
     for segment, label in pairs:
         if label.reason is None:
             last_span = -1
             continue
         if label.span >= 0 and label.span == last_span:
-            prev = removed[-1]
-            removed[-1] = Removed(prev.reason, prev.text + "\n" + segment.text, prev.rule)
+            runs[-1][1].append(segment.text)
         else:
-            removed.append(Removed(label.reason, segment.text, label.rule))
+            runs.append((label, [segment.text]))
         last_span = label.span
-    return tuple(removed)
+    return tuple(
+        Removed(label.reason, "\n".join(texts), label.rule) for label, texts in runs if label.reason
+    )

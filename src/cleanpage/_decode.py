@@ -1,54 +1,143 @@
-"""Stage 1: a capture (``str`` or ``bytes``) becomes clean text, and we tell HTML from text."""
+"""Stage 1: a capture (``str`` or ``bytes``) becomes clean text, and we tell HTML from text.
+
+Bad input stops here with the error that says what it is: too large
+(:class:`InputTooLargeError`), empty, binary (named by ``kind``: ``pdf``,
+``png``, ``zip`` …), undecodable, or a data format rather than a page
+(``json``, ``rss``, ``atom``, ``xml``). gzip-compressed captures are inflated,
+bounded by ``Options.max_bytes``, and read like any other bytes.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Literal
 
-import ftfy
-
-from ._exceptions import DecodeError, EmptyInputError, InputTooLargeError
-from ._options import Options
-
-Markup = Literal["html", "text"]
-
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b", re.I | re.S)
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False, uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False
+from ._charset import decode_bytes
+from ._exceptions import (
+    BinaryInputError,
+    CaptureTypeError,
+    DecodeError,
+    EmptyInputError,
+    InputTooLargeError,
+    UnsupportedFormatError,
 )
+from ._options import Options
+from ._repair import control_share, repair, scrub
+from ._sniff import Markup, binary_kind, data_format, gunzip, is_gzip, markup_of
+
+__all__ = ["Decoded", "Markup", "decode", "repair"]
+
+_SAMPLE = 65_536
+_MAX_CONTROL_SHARE = 0.10
 
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """The capture as text, and whether it is markup."""
+    """The capture as text, whether it is markup, and the encoding it was read in."""
 
     text: str
     markup: Markup
+    encoding: str | None = None
+    """The codec bytes were decoded with (``None`` for a ``str`` capture)."""
 
 
 def decode(capture: str | bytes, *, content_type: str | None, options: Options) -> Decoded:
-    """Decode and repair ``capture``; raise an :class:`InputError` when it cannot be read."""
-    size = len(capture) if isinstance(capture, bytes) else len(capture.encode("utf-8", "replace"))
-    if size > options.max_bytes:
+    """Decode and repair ``capture``; raise an :class:`InputError` or :class:`LimitError`
+    subclass naming what is wrong with it."""
+    encoding: str | None = None
+    if isinstance(capture, bytearray | memoryview):
+        capture = bytes(capture)
+    if isinstance(capture, bytes):
+        text, encoding = _from_bytes(capture, content_type, options, nested=False)
+    elif isinstance(capture, str):
+        _check_str_size(capture, options)
+        text = capture.removeprefix("\ufeff")  # a BOM left by a UTF-8-sig reader
+        _reject_binary(text[:32].encode("latin-1", "replace"))
+    else:
+        raise CaptureTypeError(
+            f"a capture must be str or bytes, not {type(capture).__name__}", stage="decode"
+        )
+    _check_text(text)
+    text = repair(text)
+    if not text or text.isspace():
+        raise EmptyInputError(
+            "capture holds only whitespace and control characters", stage="decode"
+        )
+    found = data_format(text)
+    if found is not None:
+        kind, what = found
+        raise UnsupportedFormatError(
+            f"capture is {what}, not a web page or page text", stage="decode", kind=kind
+        )
+    return Decoded(text, markup_of(text), encoding)
+
+
+def _from_bytes(
+    data: bytes, content_type: str | None, options: Options, *, nested: bool
+) -> tuple[str, str]:
+    if len(data) > options.max_bytes:
         raise InputTooLargeError(
-            f"capture is {size:,} bytes, over the limit of {options.max_bytes:,};"
+            f"capture is {len(data):,} bytes, over the limit of {options.max_bytes:,};"
             " raise Options.max_bytes to accept it",
             stage="decode",
+            kind="max_bytes",
         )
-    if isinstance(capture, bytes):
-        try:
-            text = capture.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"capture is not valid UTF-8: {exc}", stage="decode") from exc
-    else:
-        text = capture
-    if not text.strip():
+    if not data or data.isspace():
         raise EmptyInputError("capture is empty or only whitespace", stage="decode")
-    markup: Markup = "html" if _HTML_START.match(text) else "text"
-    return Decoded(repair(text), markup)
+    if is_gzip(data):
+        if nested:
+            raise BinaryInputError(
+                "capture is gzip inside gzip; decompress it first", stage="decode", kind="gzip"
+            )
+        return _from_bytes(gunzip(data, options.max_bytes), content_type, options, nested=True)
+    _reject_binary(data[:32])
+    try:
+        decoding = decode_bytes(data, content_type=content_type)
+    except DecodeError:
+        _check_text(data[:_SAMPLE].decode("latin-1"))  # NUL-heavy: binary, not undecodable
+        raise
+    return decoding.text, decoding.encoding
 
 
-def repair(text: str) -> str:
-    """Undo mojibake and stray control characters, leaving correct text as it is."""
-    return ftfy.fix_text(text, _FTFY)
+def _reject_binary(head: bytes) -> None:
+    found = binary_kind(head)
+    if found is not None:
+        kind, what = found
+        raise BinaryInputError(
+            f"capture is {what}, not a web page; extract its text with a tool for that format",
+            stage="decode",
+            kind=kind,
+        )
+
+
+def _check_str_size(text: str, options: Options) -> None:
+    if len(text) * 4 <= options.max_bytes:
+        return
+    size = (
+        len(text) if len(text) > options.max_bytes else len(text.encode("utf-8", "surrogatepass"))
+    )
+    if size > options.max_bytes:
+        raise InputTooLargeError(
+            f"capture is {size:,} bytes as UTF-8, over the limit of {options.max_bytes:,};"
+            " raise Options.max_bytes to accept it",
+            stage="decode",
+            kind="max_bytes",
+        )
+
+
+def _check_text(text: str) -> None:
+    """Reject empty text and binary data that decoded "successfully" (NUL-heavy)."""
+    if not text or text.isspace():
+        raise EmptyInputError("capture is empty or only whitespace", stage="decode")
+    sample = text[:_SAMPLE]
+    if "\x00" not in sample:
+        return
+    share = control_share(sample)
+    if share > _MAX_CONTROL_SHARE:
+        if not scrub(sample).strip():
+            raise EmptyInputError("capture holds only NUL bytes and whitespace", stage="decode")
+        raise BinaryInputError(
+            f"capture looks like binary data: {share:.0%} of its first characters are NUL or"
+            " other control characters",
+            stage="decode",
+            kind="binary",
+        )

@@ -8,7 +8,8 @@ Each class also subclasses the builtin a caller would naturally catch::
     │   ├── EmptyInputError                        empty or whitespace only
     │   ├── BinaryInputError                       PDF, image, archive, …
     │   ├── DecodeError                            bytes that decode to nothing sensible
-    │   └── UnsupportedFormatError                 JSON, XML/RSS, … (not a page)
+    │   ├── UnsupportedFormatError                 JSON, XML/RSS, … (not a page)
+    │   └── CaptureTypeError(…, TypeError)         neither str nor bytes
     ├── LimitError(CleanpageError, ValueError)     a configured limit was exceeded
     │   ├── InputTooLargeError                     Options.max_bytes
     │   ├── TooDeepError                           Options.max_depth / max_nodes
@@ -16,8 +17,13 @@ Each class also subclasses the builtin a caller would naturally catch::
     └── NoArticleError(CleanpageError, LookupError) readable, but no article in it
 
 Errors carry context: ``stage`` (which pipeline stage failed), ``url`` and,
-where meaningful, ``kind`` (e.g. ``"listing"``, ``"login"`` for a page with no
-article, or ``"pdf"`` for a binary input).
+where meaningful, ``kind``: what the input was (``"pdf"``, ``"png"``, ``"zip"``,
+``"binary"`` for a binary input; ``"json"``, ``"rss"``, ``"atom"``, ``"xml"``
+for a data format; ``"charset"``, ``"gzip"`` for undecodable bytes), which page
+it was when there is no article (``"home"``, ``"listing"``, ``"login"``,
+``"paywall"``, ``"captcha"``, ``"error"``), or, for a
+:class:`LimitError`, the :class:`cleanpage.Options` field to raise
+(``"max_bytes"``, ``"max_depth"``, ``"max_nodes"``, ``"time_budget"``).
 """
 
 from __future__ import annotations
@@ -64,6 +70,10 @@ class DecodeError(InputError):
 
 class UnsupportedFormatError(InputError):
     """The capture is text, but a data format (JSON, XML/RSS, …), not a page."""
+
+
+class CaptureTypeError(InputError, TypeError):
+    """The capture is neither ``str`` nor ``bytes`` (a programming error in the caller)."""
 
 
 class LimitError(CleanpageError, ValueError):

@@ -17,6 +17,12 @@ _LABEL_END = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
 _PREFIX_TRIM = " ·|-—:\uff1a,\uff0c"
 
 
+MAX_FIELD_LINE = 600
+"""Longest line read as a labelled field ("Summary: …" can be long)."""
+MAX_DATELINE = 120
+"""Longest line read as a dateline."""
+
+
 @dataclass(frozen=True, slots=True)
 class MetaLine:
     """A line that is metadata: which field it feeds, and the value it gives."""
@@ -30,8 +36,13 @@ class MetaLine:
 def read_meta_line(
     text: str, fields: Sequence[FieldRule], now: datetime | None
 ) -> MetaLine | None:
-    """What metadata ``text`` carries, if it is a byline, credit or dateline."""
-    return _field_line(text, fields, now) or _dateline(text, fields, now)
+    """What metadata ``text`` carries, if it is a byline, credit, standfirst or dateline."""
+    if len(text) > MAX_FIELD_LINE:
+        return None
+    field = _field_line(text, fields, now)
+    if field is not None or len(text) > MAX_DATELINE:
+        return field
+    return _dateline(text, fields, now)
 
 
 def _field_line(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:

@@ -1,28 +1,66 @@
-"""The HTML path: a page becomes labelled segments (placeholder, to be replaced)."""
+"""The HTML path: a page becomes labelled segments.
+
+parse once (selectolax, lexbor) → metadata (:mod:`._htmlmeta`) → drop
+invisible elements → segment (:mod:`._html_segment`) → select the article
+region (:mod:`._html_select`) → label every segment (:mod:`._html_label`,
+lexicon rules via :mod:`._html_lexicon`) → the headline becomes metadata.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from selectolax.lexbor import LexborHTMLParser
 
-from ._model import BlockKind
+from ._html_fields import read_fields
+from ._html_hints import load_hints
+from ._html_label import label_segments
+from ._html_lexicon import build_lexicon
+from ._html_segment import Walked, drop_invisible, segment_tree
+from ._html_select import Region, container_of, select_region
+from ._html_title import find_title, headline_node, title_candidates
+from ._htmlmeta import read_meta
 from ._options import Options
 from ._rules import RuleSet
-from ._segments import Label, LabelledPage, PageMeta, Segment
-
-_KINDS: dict[str, BlockKind] = {
-    "p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
-    "li": "list_item", "blockquote": "quote", "pre": "code", "figcaption": "caption",
-}
+from ._segments import Features, Label, LabelledPage, Segment
 
 
 def extract_html(html: str, *, url: str | None, options: Options, rules: RuleSet) -> LabelledPage:
+    """Segment, select and label an HTML page; metadata from :func:`read_meta`."""
     tree = LexborHTMLParser(html)
-    title_node = tree.css_first("title")
-    title = title_node.text(strip=True) if title_node else None
-    segments = tuple(
-        Segment(text, _KINDS[node.tag])
-        for node in tree.css(",".join(_KINDS))
-        if (text := " ".join(node.text().split()))
-    )
-    labels = tuple(Label(None, "html.placeholder") for _ in segments)
-    return LabelledPage(segments, labels, PageMeta(title=title or None))
+    meta = read_meta(tree, url=url, options=options)
+    titles = title_candidates(tree, meta.title)
+    drop_invisible(tree)
+    body = tree.body
+    if body is None:
+        return LabelledPage((), (), meta)
+    walked = segment_tree(body, options)
+    region = select_region(walked, load_hints(), headline_node(walked, titles))
+    labels = label_segments(walked, region, build_lexicon(rules.rules))
+    meta = read_fields(walked, labels, rules.fields, meta)
+    headlines = find_title(walked, labels, titles)
+    for index in headlines:
+        labels[index] = Label("metadata", "html.title")
+    if headlines and meta.title is None:
+        meta = replace(meta, title=walked.segments[headlines[0]].text)
+    return LabelledPage(_segments(walked, region), tuple(labels), meta)
+
+
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+def _segments(walked: Walked, region: Region) -> tuple[Segment, ...]:
+    sk = walked.skeleton
+    inherited: list[frozenset[str]] = []
+    for node, up in enumerate(sk.parent):  # a parent precedes its children
+        acc = inherited[up] if up >= 0 else _NO_TOKENS
+        own = sk.tokens[node]
+        inherited.append(acc | own if own and not own <= acc else acc)
+    out: list[Segment] = []
+    for seg in walked.segments:
+        node = seg.node
+        container = container_of(walked, node)
+        density = seg.link_chars / len(seg.text)
+        features = Features(sk.tag[node], sk.depth[node], density, inherited[node], container)
+        out.append(Segment(seg.text, seg.kind, container, features))
+    return tuple(out)

@@ -47,6 +47,11 @@ _SINGLE: Mapping[str, str] = MappingProxyType(
         "tamil": "ta",
     }
 )
+SCRIPT_LANGUAGES = frozenset(
+    {"zh", "ja", "ko", "ru", "uk", "ar", "fa", "ur", "hi", *_SINGLE.values()}
+)
+"""Languages told by their script alone (a short text in them is enough)."""
+_PARTICLES = re.compile("[\u3041-\u306d\u306f-\u309f]")
 _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
@@ -76,8 +81,10 @@ def detect_language(text: str) -> str | None:
     if counts[script] < 12:
         return None
     if script in {"han", "kana"}:
-        kana = counts["kana"]
-        return "ja" if kana >= 30 or kana * 10 >= counts["han"] else "zh"
+        # Chinese never writes hiragana ("の" aside, a borrowed flourish); a few mark Japanese.
+        kana, particles = counts["kana"], len(_PARTICLES.findall(sample))
+        japanese = kana >= 30 or kana * 10 >= counts["han"] or particles * 40 >= counts["han"] > 0
+        return "ja" if japanese and (kana or particles) else "zh"
     if script == "cyrillic":
         return "uk" if len(_UKRAINIAN.findall(sample)) * 100 >= counts[script] else "ru"
     if script == "arabic":

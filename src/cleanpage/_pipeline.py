@@ -7,7 +7,9 @@ from datetime import datetime
 
 from ._assemble import assemble
 from ._decode import Markup, decode
+from ._exceptions import CleanpageError
 from ._html import extract_html
+from ._limits import Deadline, check_markup
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
 from ._rules import load_rules
@@ -68,10 +70,19 @@ def _run(
     opts = options or DEFAULT_OPTIONS
     if now is not None:
         opts = replace(opts, now=now)
-    decoded = decode(capture, content_type=content_type, options=opts)
-    rules = load_rules()
-    if (markup or decoded.markup) == "html":
-        page = extract_html(decoded.text, url=url, options=opts, rules=rules)
-    else:
-        page = extract_text(decoded.text, url=url, options=opts, rules=rules)
-    return assemble(page, url)
+    deadline = Deadline.start(opts)
+    try:
+        decoded = decode(capture, content_type=content_type, options=opts)
+        deadline.check("decode")
+        rules = load_rules()
+        if (markup or decoded.markup) == "html":
+            check_markup(decoded.text, opts)
+            page = extract_html(decoded.text, url=url, options=opts, rules=rules)
+        else:
+            page = extract_text(decoded.text, url=url, options=opts, rules=rules)
+        deadline.check("extract")
+        return assemble(page, url)
+    except CleanpageError as exc:
+        if exc.url is None:
+            exc.url = url
+        raise

@@ -62,9 +62,7 @@ def extract_text(text: str, *, url: str | None, options: Options, rules: RuleSet
     matches = match_rules(segments, (site.rules if site else ()) + rules.rules)
     labels = section_labels(segments, matches)
     metas = [
-        read_meta_line(s.text, rules.fields, options.now)
-        if rule is None and len(s.text) <= 120
-        else None
+        read_meta_line(s.text, rules.fields, options.now) if rule is None else None
         for s, rule in zip(segments, matches, strict=True)
     ]
     draft = Draft(segments, matches, labels, metas)
@@ -121,7 +119,7 @@ def _page_meta(
     body = "\n".join(s.text for s, label in zip(d.segments, labels, strict=True) if label.is_body)
     return PageMeta(
         title=d.title,
-        summary=d.summary,
+        summary=d.summary or next((m.value for m in d.found if m.field == "summary"), None),
         authors=tuple(authors),
         publisher=publisher,
         source=next((m.value for m in d.found if m.field == "source"), None),

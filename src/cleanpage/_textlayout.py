@@ -10,10 +10,10 @@ page chrome. Lines after the body are chrome too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from unicodedata import east_asian_width
 
 from ._classify import apply_scopes
 from ._header import MetaLine, headline_like, is_prose
@@ -25,6 +25,10 @@ SHORT_COST = 25
 """What a short, non-prose line costs the body run (in characters of prose)."""
 META_COST = 60
 """What a byline or dateline costs the body run: the header usually sits just above it."""
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 HEADER_BONUS = 300
 """Extra weight for the first prose line under a byline or dateline (the article's opening)."""
 WALK_LIMIT = 12
@@ -85,8 +89,8 @@ def read_layout(d: Draft) -> None:
 
 
 def width(text: str) -> int:
-    """Display width: a CJK character counts as two."""
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+    """Display width: a CJK (wide or full-width) character counts as two."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def section_labels(
@@ -119,6 +123,8 @@ def _resumes(segments: Sequence[Segment], matches: Sequence[Rule | None]) -> Cal
 def _weight(d: Draft, i: int) -> int:
     label = d.labels[i]
     if label is not None:
+        if label.span >= 0 and label.span != i:
+            return 0  # a box costs once, at its first line
         return -OUTSIDE_COST if label.reason in _OUTSIDE else -CUT_COST
     if d.metas[i] is not None:
         return -META_COST

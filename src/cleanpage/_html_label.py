@@ -1,0 +1,167 @@
+"""Labelling HTML segments: body, or cut with a reason and the rule behind it.
+
+Inside the article region a segment is cut when it lies in a chrome element
+below the region's root (``html.tokens.<reason>`` / ``html.tag.<tag>``), when a
+lexicon rule matches it (the rule's id and category; ``group``/``section``
+rules also cut what follows in the same container), or when it is mostly
+links (``html.link-density``). Outside the region every segment is cut: for
+the chrome element it lies in, for a lexicon rule, or as ``html.boundary``.
+
+Span ids make one element's cuts one ``Removed`` entry: cuts for a chrome
+element use ``2 * element``, boundary cuts ``2 * container + 1``, and
+section cuts one id per firing above both.
+"""
+
+from __future__ import annotations
+
+from ._html_lexicon import Lexicon
+from ._html_segment import RawSegment, Walked
+from ._html_select import Region, container_of
+from ._rules import Rule
+from ._segments import Label
+
+_LINK_CUT = 0.5
+_LONG = 40
+_URL_STARTS = ("http://", "https://", "www.")
+_LEXICON_SHORT = 120
+_LEXICON_TAIL = 4
+_SOLID_BYTES = 60
+_EDGE_MAX = 6
+_STRUCTURED = frozenset({"list_item", "table", "code"})
+
+
+def subtree_ends(parent: tuple[int, ...]) -> list[int]:
+    """For each element, one past the index of its last descendant (document order)."""
+    ends = list(range(1, len(parent) + 1))
+    for node in range(len(parent) - 1, 0, -1):
+        up = parent[node]
+        ends[up] = max(ends[up], ends[node])
+    return ends
+
+
+def label_segments(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]:
+    """One label per segment of ``walked``, in order."""
+    labels = _first_pass(walked, region, lexicon)
+    _trim_edges(walked, labels)
+    return labels
+
+
+def is_solid(seg: RawSegment) -> bool:
+    """Body text that stands on its own: a sentence or more, few links.
+
+    Length is counted in UTF-8 bytes, so that a CJK sentence (three bytes a
+    character) weighs like an English one of the same content.
+    """
+    if seg.kind == "heading" or seg.link_chars * 2 > len(seg.text):
+        return False
+    return len(seg.text.encode("utf-8")) >= _SOLID_BYTES
+
+
+def _trim_edges(walked: Walked, labels: list[Label]) -> None:
+    """A few short body lines before the first or after the last solid paragraph are cut.
+
+    What frames an article inside its container — kicker, byline, date line,
+    "Tell us what you think", "Advert" — is a handful of short lines; what is
+    between two solid paragraphs (subheadings, short lines) is kept (jusText's
+    revision by neighbours, at the region's edges only). Lists, tables and
+    code are never trimmed, nor a long run of short lines (a calendar, a
+    poem): that is content of its own.
+    """
+    body = [i for i, label in enumerate(labels) if label.is_body]
+    solid = [i for i in body if is_solid(walked.segments[i])]
+    if not solid:
+        return
+    lead = [i for i in body if i < solid[0]]
+    tail = [i for i in body if i > solid[-1]]
+    for run, label in ((lead, Label("metadata", "html.lead")), (tail, Label("other", "html.tail"))):
+        if len(run) > _EDGE_MAX:
+            continue
+        for index in run:
+            if walked.segments[index].kind not in _STRUCTURED:
+                labels[index] = label
+
+
+def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]:
+    labels: list[Label] = []
+    ends = subtree_ends(walked.skeleton.parent)
+    section = -1
+    section_label = Label(None, "")
+    seen: set[str] = set()
+    late = _late_start(walked, region)
+    for index, seg in enumerate(walked.segments):
+        # Repeats of a long text (a caption shown twice, a pull quote) are
+        # duplicates; short lines legitimately recur in lists and recipes.
+        repeated = len(seg.text) >= _LONG and seg.text in seen
+        if len(seg.text) >= _LONG:
+            seen.add(seg.text)
+        if section >= 0 and section <= seg.node < ends[section] and seg.kind != "heading":
+            labels.append(section_label)
+            continue
+        section = -1
+        if not region.inside[seg.node]:
+            labels.append(_outside(walked, region, seg))
+            continue
+        check = index >= late or len(seg.text) <= _LEXICON_SHORT
+        label, rule = _inside(walked, region, lexicon if check else None, seg)
+        if label.is_body and repeated:
+            label = Label("duplicate", "html.duplicate")
+        if rule is not None and rule.scope != "line":
+            section = container_of(walked, seg.node)
+            label = Label(rule.category, rule.id, 2 * len(ends) + index)
+            section_label = label
+        labels.append(label)
+    return labels
+
+
+def _late_start(walked: Walked, region: Region) -> int:
+    """Index from which every region segment outside chrome meets the lexicon.
+
+    Earlier, long paragraphs are not tried (they are the article's prose, and
+    lexicon rules are for short lines); the last few are, since disclaimers
+    and sign-offs close an article whatever their length.
+    """
+    candidates = [
+        index
+        for index, seg in enumerate(walked.segments)
+        if region.inside[seg.node] and not _in_chrome(region, seg.node)
+    ]
+    return candidates[-_LEXICON_TAIL] if len(candidates) >= _LEXICON_TAIL else 0
+
+
+def _in_chrome(region: Region, node: int) -> bool:
+    chrome = region.chrome[node]
+    return chrome >= 0 and chrome not in region.roots and region.inside[chrome]
+
+
+def _chrome_label(walked: Walked, region: Region, node: int) -> Label:
+    reason = region.reasons[node] or "other"
+    tag = walked.skeleton.tag[node]
+    rule = f"html.tag.{tag}" if node in region.by_tag else f"html.tokens.{reason}"
+    return Label(reason, rule, 2 * node)
+
+
+def _inside(
+    walked: Walked, region: Region, lexicon: Lexicon | None, seg: RawSegment
+) -> tuple[Label, Rule | None]:
+    """Label for a segment in the region; lexicon rules only when ``lexicon`` is given."""
+    if _in_chrome(region, seg.node):
+        return _chrome_label(walked, region, region.chrome[seg.node]), None
+    if seg.link_chars > _LINK_CUT * len(seg.text) and seg.kind != "heading" and not _bare_url(seg):
+        span = 2 * container_of(walked, seg.node) + 1
+        return Label("related", "html.link-density", span), None
+    rule = lexicon.first_match(seg.text) if lexicon is not None else None
+    if rule is not None:
+        return Label(rule.category, rule.id), rule
+    return Label(None, "html.body"), None
+
+
+def _bare_url(seg: RawSegment) -> bool:
+    """A link shown as its own address is a reference the author printed, not navigation."""
+    return seg.text.startswith(_URL_STARTS) and " " not in seg.text
+
+
+def _outside(walked: Walked, region: Region, seg: RawSegment) -> Label:
+    chrome = region.chrome[seg.node]
+    if chrome >= 0:
+        return _chrome_label(walked, region, chrome)
+    return Label("other", "html.boundary", 2 * container_of(walked, seg.node) + 1)

@@ -1,0 +1,1 @@
+"""Property tests: the seven things DESIGN.md says must always hold, on generated pages."""

@@ -1,0 +1,309 @@
+"""Stage 1, decoding: bytes to text, mojibake repair, and telling HTML from text.
+
+The language samples in ``tests/data/lang`` are short news texts written for
+these tests (zh, zh_hant, ja, ko, ru, en, de, fr, tr, vi).
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+import pytest
+
+from cleanpage._charset import codec_for_label, declared_charset, decode_bytes
+from cleanpage._decode import decode
+from cleanpage._detect import CANDIDATES, detect
+from cleanpage._options import Options
+from cleanpage._repair import repair
+from cleanpage._sniff import markup_of
+
+LANG = Path(__file__).parent / "data" / "lang"
+LANGS = sorted(p.stem for p in LANG.glob("*.txt"))
+# Each language and the legacy encodings its pages are published in.
+LEGACY = {
+    "zh": ["gb18030", "gbk", "gb2312"],
+    "zh_hant": ["big5", "big5hkscs", "cp950"],
+    "ja": ["shift_jis", "cp932", "euc_jp"],
+    "ko": ["euc_kr", "cp949"],
+    "ru": ["koi8_r", "cp1251"],
+    "en": ["cp1252"],
+    "de": ["cp1252"],
+    "fr": ["cp1252"],
+}
+
+
+def sample(lang: str) -> str:
+    return (LANG / f"{lang}.txt").read_text(encoding="utf-8")
+
+
+def page(text: str, head: str = "") -> str:
+    lines = text.splitlines()
+    body = "".join(f"<p>{line}</p>\n" for line in lines[1:])
+    title = f"<title>{lines[0]}</title>"
+    return f"<html><head>{head}{title}</head><body><h1>{lines[0]}</h1>{body}</body></html>"
+
+
+def test_samples_cover_the_languages() -> None:
+    assert set(LANGS) == {"zh", "zh_hant", "ja", "ko", "ru", "en", "de", "fr", "tr", "vi"}
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("latin1", "cp1252"),
+        ("ISO-8859-1", "cp1252"),
+        ("us-ascii", "cp1252"),
+        ("gb2312", "gb18030"),
+        ("GBK", "gb18030"),
+        ("big5", "big5hkscs"),
+        ("Shift_JIS", "cp932"),
+        ("euc-kr", "cp949"),
+        ("KOI8-R", "koi8_r"),
+        ("windows-1251", "cp1251"),
+        ("utf8", "utf-8"),
+        ("iso-8859-9", "cp1254"),
+        ("  'UTF-8' ", "utf-8"),
+        ("no-such-charset", None),
+        ("base64", None),  # a codec, but not a text encoding
+    ],
+)
+def test_whatwg_labels(label: str, codec: str | None) -> None:
+    assert codec_for_label(label) == codec
+
+
+def test_declared_charset_order_header_then_meta() -> None:
+    html = b'<html><head><meta charset="gbk"></head></html>'
+    assert declared_charset(html, None) == "gb18030"
+    assert declared_charset(html, "text/html; charset=Shift_JIS") == "cp932"
+    http_equiv = b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+    assert declared_charset(http_equiv, "text/html") == "koi8_r"
+    assert declared_charset(b'<?xml version="1.0" encoding="euc-jp"?><html/>', None) == "euc_jp"
+    assert declared_charset(b"<meta charset=utf-16>", None) == "utf-8"  # WHATWG rule
+    assert declared_charset(b" " * 9000 + b"<meta charset=gbk>", None) is None  # past the prescan
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_byte_order_marks(bom: bytes, codec: str, lang: str) -> None:
+    html = page(sample(lang))
+    got = decode_bytes(bom + html.encode(codec), content_type="text/html; charset=iso-8859-1")
+    assert (got.text, got.how) == (html, "bom")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("lang", ["zh", "ja", "ru", "en"])
+def test_wide_unicode_without_bom(codec: str, lang: str) -> None:
+    html = page(sample(lang))
+    got = decode_bytes(html.encode(codec))
+    assert (got.text, got.encoding) == (html, codec)
+
+
+@pytest.mark.parametrize(("lang", "codec"), [(lang, c) for lang, cs in LEGACY.items() for c in cs])
+@pytest.mark.parametrize("markup", ["html", "text"])
+def test_undeclared_legacy_bytes_are_detected(lang: str, codec: str, markup: str) -> None:
+    text = sample(lang)
+    capture = page(text) if markup == "html" else text
+    assert decode_bytes(capture.encode(codec)).text == capture
+
+
+@pytest.mark.parametrize(("lang", "codec"), [(lang, c) for lang, cs in LEGACY.items() for c in cs])
+@pytest.mark.parametrize("share", [0.1, 0.3])
+def test_detection_on_short_excerpts(lang: str, codec: str, share: float) -> None:
+    text = sample(lang)
+    for start in range(0, len(text) // 2, len(text) // 6):
+        excerpt = text[start : start + max(12, int(len(text) * share))]
+        assert decode_bytes(excerpt.encode(codec)).text == excerpt
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_utf8_wins_over_a_wrong_legacy_label(lang: str) -> None:
+    html = page(sample(lang), '<meta charset="iso-8859-1">')
+    got = decode_bytes(html.encode("utf-8"), content_type="text/html; charset=shift_jis")
+    assert (got.text, got.encoding) == (html, "utf-8")
+
+
+def test_page_labelled_utf8_that_is_gbk() -> None:
+    html = page(sample("zh"), '<meta charset="utf-8">')
+    got = decode_bytes(html.encode("gbk"))
+    assert (got.text, got.encoding) == (html, "gb18030")
+
+
+def test_gb2312_label_on_gb18030_bytes() -> None:
+    html = page(sample("zh") + "\n€ 镕 㐀 𠀀 are outside GB2312", '<meta charset="gb2312">')
+    got = decode_bytes(html.encode("gb18030"))
+    assert (got.text, got.how) == (html, "declared")
+
+
+def test_big5_label_on_hkscs_bytes() -> None:
+    html = page(sample("zh_hant") + "\n香港字：啲嘢冇咗", '<meta charset="big5">')
+    got = decode_bytes(html.encode("big5hkscs"))
+    assert got.text == html
+
+
+@pytest.mark.parametrize(("wrong", "codec"), [("koi8-r", "cp1251"), ("windows-1252", "gbk")])
+def test_implausible_declared_charset_is_overruled(wrong: str, codec: str) -> None:
+    lang = "ru" if codec == "cp1251" else "zh"
+    html = page(sample(lang), f'<meta charset="{wrong}">')
+    assert decode_bytes(html.encode(codec)).text == html
+
+
+def test_declared_charset_is_kept_when_plausible() -> None:
+    html = page(sample("tr"), '<meta charset="iso-8859-9">')  # undetectable from cp1252 alone
+    assert decode_bytes(html.encode("cp1254")).text == html
+
+
+def test_iso_2022_jp() -> None:
+    text = sample("ja")
+    assert decode_bytes(text.encode("iso2022_jp")).text == text
+
+
+def test_mostly_utf8_with_stray_bytes_stays_utf8() -> None:
+    html = page(sample("zh")).encode("utf-8")
+    damaged = html[:200] + b"\xff" + html[200:-7] + "中".encode()[:2]  # stray byte, cut mid-char
+    got = decode_bytes(damaged)
+    assert got.encoding == "utf-8"
+    assert got.text.count("\ufffd") == 2
+
+
+def test_detection_candidates_are_real_codecs() -> None:
+    for cand in CANDIDATES:
+        codecs.lookup(cand.codec)
+    assert detect(b"plain ascii").candidate.codec == "utf-8"
+
+
+# Mojibake repair -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_correct_text_is_left_alone(lang: str) -> None:
+    text = sample(lang)
+    assert repair(text) == text
+    assert repair(page(text)) == page(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交易“智”变",  # curly quotes and CJK (the golden seed)
+        "ＡＢＣ全角文字と“引用”",  # full-width forms stay
+        "ﬁnance ligature",  # ligatures stay
+        "Müller's café — naïve résumé, Ærø, São Paulo, İstanbul, Đà Nẵng",
+        "Цена «Биткоина» — 90 000 $",
+        "価格は１２％上昇した。『引用』",
+        "가격이 12% 상승했다. “인용”",
+        "茅台股价大涨，贵州茅台市值创新高",  # 茅 is what é becomes in UTF-8 read as GBK
+        "眉山市 鍙 戝 竷",  # rare characters, alone
+        "A股B股港股",  # hanzi between Latin letters
+        "CRLF\r\nlines\r\n",
+    ],
+)
+def test_tricky_correct_text_is_left_alone(text: str) -> None:
+    assert repair(text) == text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("codec", ["latin-1", "sloppy-windows-1252"])
+def test_utf8_read_as_latin1_or_cp1252_is_repaired(lang: str, codec: str) -> None:
+    text = sample(lang)
+    assert repair(text.encode("utf-8").decode(codec)) == text
+    assert repair(page(text).encode("utf-8").decode(codec)) == page(text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_utf8_read_as_gbk_is_repaired_where_lossless(lang: str) -> None:
+    lines = sample(lang).splitlines()
+    mojibake = {}
+    for line in lines:
+        try:
+            mojibake[line] = line.encode("utf-8").decode("gb18030")
+        except UnicodeDecodeError:
+            continue  # the GBK reading lost bytes: nothing to restore
+    if lang in ("ru", "de", "fr", "tr"):
+        assert any(bad != line for line, bad in mojibake.items()), "no line survives GBK reading"
+    for line, bad in mojibake.items():
+        assert repair(bad) == line
+
+
+def test_lossy_gbk_mojibake_does_not_crash() -> None:
+    bad = sample("zh").encode("utf-8").decode("gbk", "replace")
+    assert "\ufffd" in repair(bad)
+
+
+def test_mojibake_in_a_huge_single_line_is_repaired_locally() -> None:
+    good = "<p>café</p>" * 50_000
+    bad = good.encode("utf-8").decode("latin-1")
+    assert repair(bad) == good
+
+
+def test_surrogates_and_controls() -> None:
+    assert repair("a\ud83d\ude00b") == "a😀b"  # a surrogate pair is joined
+    assert repair("a\ud800b\udfffc") == "a\ufffdb\ufffdc"  # lone ones are replaced
+    assert repair("a\x00b\x07c\td\ne\x1bf") == "abc\td\nef"
+
+
+# Markup detection --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "capture",
+    [
+        "<!DOCTYPE html><p>x</p>",
+        "  <!-- saved --> <html lang=en><body>x",
+        '<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml">',
+        "<div class=a><p>fragment</p></div>",
+        "\ufeff<body><p>x</p></body>",
+        "Some preamble\n" + "<span>a</span><a href=x>b</a>" * 6,
+    ],
+)
+def test_html_is_recognised(capture: str) -> None:
+    assert markup_of(capture) == "html"
+
+
+@pytest.mark.parametrize(
+    "capture",
+    [
+        "I <3 BTC",
+        "If a < b and b > c then a < c",
+        sample("en"),
+        "Use the <div> element for layout, and <p> for paragraphs.\nMore text here.",
+        "<<< Breaking >>> Markets fall",
+    ],
+)
+def test_text_is_recognised(capture: str) -> None:
+    assert markup_of(capture) == "text"
+
+
+def test_decode_reports_encoding_and_markup() -> None:
+    html = page(sample("ja"))
+    got = decode(html.encode("euc_jp"), content_type=None, options=Options())
+    assert (got.text, got.markup, got.encoding) == (html, "html", "euc_jp")
+    got = decode(sample("ja"), content_type=None, options=Options())
+    assert (got.markup, got.encoding) == ("text", None)
+
+
+def test_a_stray_byte_in_ascii_text_is_not_undecodable() -> None:
+    ascii_text = sample("en").translate(str.maketrans({"’": "'", "“": '"', "”": '"', "—": "-"}))
+    html = page(ascii_text)
+    data = html.encode("ascii")
+    damaged = data[:300] + b"\x81" + data[300:]
+    assert decode_bytes(damaged).text.replace("\x81", "").replace("\ufffd", "") == html
+
+
+def test_legacy_page_with_an_island_of_junk_keeps_its_encoding() -> None:
+    html = page(sample("zh_hant"))
+    data = html.encode("big5")
+    junk = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(60)).encode("utf-8")
+    got = decode_bytes(data[:400] + junk + data[400:])
+    assert got.encoding == "big5hkscs"
+    assert sample("zh_hant").splitlines()[-1] in got.text
