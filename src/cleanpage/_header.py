@@ -11,7 +11,8 @@ from ._dates import find_date
 from ._rules import FieldName, FieldRule
 
 _SENTENCE_END = re.compile(r"[。.!\uff01?\uff1f;\uff1b]\s*$")
-_PROSE_END = re.compile(r"[。.!\uff01;\uff1b][\"”’」』)\uff09]?\s*$")
+_PROSE_END = re.compile(r"[。.!\uff01;\uff1b\u06d4\u0964\u061f][\"”’」』)\uff09]?\s*$")
+_SENTENCE_BREAK = re.compile(r"[。!\uff01;\uff1b\u06d4\u0964]|[.!?\u061f] \S")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _LABEL_END = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
 _PREFIX_TRIM = " ·|-—:\uff1a,\uff0c"
@@ -90,7 +91,9 @@ def is_prose(text: str) -> bool:
     """Reads as a sentence or more, not a label, a name or a headline."""
     if _TRUNCATED.search(text):
         return False  # a teaser cut short ("…"), as in lists of other articles
-    return len(text) >= 130 or (len(text) >= 20 and bool(_PROSE_END.search(text)))
+    if len(text) >= 20 and _PROSE_END.search(text):
+        return True
+    return len(text) >= 130 and _SENTENCE_BREAK.search(text) is not None
 
 
 def headline_like(text: str) -> bool:
