@@ -12,6 +12,9 @@ from ._model import Reason
 from ._rules import Rule
 from ._segments import Label, Segment
 
+GROUP_LIMIT = 8
+"""A box (promo, newsletter) cut with ``group`` scope reaches at most this many lines on."""
+
 # Inside a "related" section, only these end it (a counter or share icon stays in the list).
 _SECTION_BREAKERS: frozenset[Reason] = frozenset(
     {"related", "disclaimer", "promo", "footer", "cookie", "newsletter", "comments"}
@@ -75,7 +78,9 @@ def apply_scopes(
 ) -> list[Label | None]:
     """A label per segment from its matched rule, widened by the rule's scope.
 
-    ``group`` widens a cut to the rest of the segment's group (a promo box);
+    ``group`` widens a cut to the rest of the segment's group (a promo box, at
+    most ``GROUP_LIMIT`` lines, and not past where ``resumes`` says the article
+    resumes);
     ``section`` to the following segments until a breaking category fires (a
     "related" list) or until ``resumes(i)`` says the article resumes at
     segment ``i`` — for sections starting at ``sections_from`` or later;
@@ -98,8 +103,8 @@ def apply_scopes(
         labels[i] = label
         section = label if rule.scope == "section" and i >= sections_from else None
         if rule.scope == "group":
-            for j in range(i + 1, len(segments)):
-                if segments[j].group != segment.group:
+            for j in range(i + 1, min(i + 1 + GROUP_LIMIT, len(segments))):
+                if segments[j].group != segment.group or (resumes is not None and resumes(j)):
                     break
                 labels[j] = label
     return labels
