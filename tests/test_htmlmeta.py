@@ -107,6 +107,39 @@ def test_a_kicker_in_the_h1_is_left_out() -> None:
     assert meta_of(page(head, body)).title == "What I will be praying for this Christmas"
 
 
+def test_a_kicker_the_json_ld_headline_states_is_kept() -> None:
+    head = ld({"@type": "Article", "headline": "Colleges: Former star keeps busy at Keene State"})
+    head += "<title>Former star keeps busy at Keene State</title>"
+    body = "<h1>Colleges: Former star keeps busy at Keene State</h1>"
+    assert meta_of(page(head, body)).title == "Colleges: Former star keeps busy at Keene State"
+
+
+def test_the_h1_wins_when_the_stated_titles_disagree() -> None:
+    head = ld({"@type": "NewsArticle", "headline": "Strong earthquake kills more than 120"})
+    head += "<meta property='og:title' content='Earthquake kills over 130; deadliest in 9 years'>"
+    body = "<h1>Survivors endure frigid temperatures and mourn the dead</h1>"
+    title = meta_of(page(head, body)).title
+    assert title == "Survivors endure frigid temperatures and mourn the dead"
+
+
+def test_the_stated_title_wins_when_the_stated_titles_agree() -> None:
+    head = ld({"@type": "NewsArticle", "headline": "Strong earthquake kills more than 120"})
+    head += "<meta property='og:title' content='Strong earthquake kills more than 120 | Wx'>"
+    body = "<h1>Survivors endure frigid temperatures and mourn the dead</h1>"
+    assert meta_of(page(head, body)).title == "Strong earthquake kills more than 120"
+
+
+def test_a_by_link_with_a_job_title_beats_a_picture_credit() -> None:
+    body = (
+        "<div><h1>President was right: context matters</h1>"
+        "<div><span>The professor retires this year.</span>"
+        '<span>By <a href="/writer/1/Aleah_Bowie/">Aleah C. Bowie</a></span></div>'
+        '<span>By <a href="/writer/2/Charles_Fried/">Charles Fried</a>, '
+        "Contributing Opinion Writer</span><p>Text.</p></div>"
+    )
+    assert meta_of(page("", body)).authors == ("Charles Fried",)
+
+
 def test_visible_byline_and_dateline_when_markup_is_silent() -> None:
     body = """
     <article><div class="article-header"><h1>Council approves the new budget plan</h1>

@@ -95,6 +95,29 @@ def test_clean_title(title: str, site: str | None, expected: str) -> None:
     assert clean_title(title, site) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Dan + Shay Bring 'Bigger Houses' to Show Finale [Watch]",
+            "Dan + Shay Bring 'Bigger Houses' to Show Finale",
+        ),
+        ("NASA beams a cat video to Earth (video) | Space", "NASA beams a cat video to Earth"),
+        ("WATCH: Dan + Shay bring the house down", "Dan + Shay bring the house down"),
+        ("Why (video) games still matter", "Why (video) games still matter"),
+        ("Watch this space for the launch", "Watch this space for the launch"),
+    ],
+)
+def test_media_labels_leave_the_title(title: str, expected: str) -> None:
+    assert clean_title(title, "Space") == expected
+
+
+def test_a_sentences_full_stop_leaves_the_name() -> None:
+    assert clean_authors("Reporting by The Associated Press.") == ("The Associated Press",)
+    assert clean_authors("By John Smith Jr.") == ("John Smith Jr.",)
+    assert clean_authors("By Jane Q.") == ("Jane Q.",)
+
+
 def test_clean_title_with_other_names_of_the_site() -> None:
     assert clean_title("Stocks fall - cnbc.com", "CNBC", also=["www.cnbc.com"]) == "Stocks fall"
 

@@ -79,8 +79,9 @@ def _person_or_newsroom(name: str) -> bool:
 
 
 def _linked_author(found: Evidence) -> list[str]:
-    """The author a link names: one led by "By", else the one linked most often (first on ties)."""
-    led = [n for n in found.by_links if looks_like_person(n)]
+    """The author a link names: one "By" leads (a job title after it first), else the one
+    linked most often (first on ties)."""
+    led = [n for n in (*found.titled_links, *found.by_links) if looks_like_person(n)]
     if led:
         return led[:1]
     linked = [n for n in found.author_links if looks_like_person(n)]

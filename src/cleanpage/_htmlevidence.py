@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._people import has_role
+
 _MARKUP = ", ".join(
     (
         "meta",
@@ -82,6 +84,8 @@ class Evidence:
     """Texts of links to author pages (``/author/…``, ``/writer/…``)."""
     by_links: list[str] = field(default_factory=list)
     """Those of them a "By" leads ("By <a href=/writer/…>Name</a>")."""
+    titled_links: list[str] = field(default_factory=list)
+    """Those a job title follows too ("By <a>Name</a>, Staff Writer"): not a picture credit."""
     datelines: list[str] = field(default_factory=list)
     related: list[LexborNode] = field(default_factory=list)
     """Blocks whose class or id says they list related items (outermost first)."""
@@ -238,8 +242,11 @@ def _author_link(node: LexborNode, found: Evidence) -> None:
     parent = node.parent
     if len(found.author_links) == size or parent is None or _in_figure(node):
         return
-    if _BY.match(parent.text()[:80]):
-        found.by_links.append(found.author_links[-1])
+    text, name = parent.text()[:MAX_LINE], found.author_links[-1]
+    if _BY.match(text[:80]):
+        found.by_links.append(name)
+        if has_role(text.replace(name, " ", 1)):
+            found.titled_links.append(name)
 
 
 def _in_figure(node: LexborNode) -> bool:

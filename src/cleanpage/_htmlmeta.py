@@ -112,8 +112,9 @@ def _title(found: Evidence, ld: LdArticle, site: str | None, names: tuple[str, .
     """The headline as the page shows it (its ``<h1>``) when that agrees with the markup.
 
     The ``<h1>`` wins when it is one of the stated titles (quotes and case
-    aside), a part of one, or shares most of its words with one; otherwise
-    the first stated title, without the site's name, is the title.
+    aside), a part of one, or shares most of its words with one, and when the
+    JSON-LD and OpenGraph titles disagree (stale markup); otherwise the first
+    stated title, without the site's name, is the title.
     """
     stated = [ld.headline, *found.values(_TITLE_KEYS), *found.microdata.get("headline", ())]
     candidates: list[str] = [
@@ -124,20 +125,51 @@ def _title(found: Evidence, ld: LdArticle, site: str | None, names: tuple[str, .
     headings = [(h, key) for h, key in headings if key]
     stated_keys = [(_loose(t), t) for t in candidates]
     for heading, key in headings:
-        inner = next((t for k, t in stated_keys if _inside(k, key)), None)
-        if inner is not None:
-            return clean(inner)  # the <h1> adds a kicker ("Opinion", "News") to the title
-        if _matches(key, (k for k, _ in stated_keys)):
-            return clean(heading)
-    cleaned = [clean(t) for t in candidates]
+        picked = _stated_heading(heading, key, ld, stated_keys)
+        if picked is not None:
+            return clean(picked)
+    return _shown_or_stated(headings, [clean(t) for t in candidates], ld, found, clean)
+
+
+def _stated_heading(
+    heading: str, key: str, ld: LdArticle, stated_keys: list[tuple[str, str]]
+) -> str | None:
+    """The title an ``<h1>`` confirms: itself, or the stated title it adds a kicker to."""
+    if ld.headline and key == _loose(ld.headline):
+        return heading  # the JSON-LD headline, kicker included
+    inner = next((t for k, t in stated_keys if _inside(k, key)), None)
+    if inner is not None:
+        return inner  # the <h1> adds a kicker ("Opinion", "News") to the title
+    return heading if _matches(key, (k for k, _ in stated_keys)) else None
+
+
+def _shown_or_stated(
+    headings: list[tuple[str, str]],
+    cleaned: list[str],
+    ld: LdArticle,
+    found: Evidence,
+    clean: TitleCleaner,
+) -> str | None:
+    """An ``<h1>`` like a stated title once site names are off, else the first stated title."""
     cleaned_keys = [_loose(t) for t in cleaned]
     for heading, key in headings:
-        if _matches(key, cleaned_keys):
+        if _matches(key, cleaned_keys) or _matches(_loose(clean(heading)), cleaned_keys):
             return clean(heading)
     best = max((h for h, _ in headings), key=lambda h: _overlap(h, cleaned), default=None)
     if best is not None and _overlap(best, cleaned) >= 0.3 and len(best.split()) >= 3:
-        return best
+        return clean(best)
+    if len(headings) == 1 and len(headings[0][0].split()) >= 4 and _disagree(ld, found, clean):
+        return clean(headings[0][0])  # the markup is stale: the page shows the current headline
     return next(iter(cleaned), None) or (headings[0][0] if headings else None)
+
+
+def _disagree(ld: LdArticle, found: Evidence, clean: TitleCleaner) -> bool:
+    """True when the JSON-LD headline and the OpenGraph title name different stories."""
+    og = next(found.values(_TITLE_KEYS[:1]), None)
+    if not (ld.headline and og):
+        return False
+    first, second = _loose(clean(ld.headline)), _loose(clean(og))
+    return first not in second and second not in first
 
 
 def _matches(key: str, keys: Iterable[str]) -> bool:

@@ -42,6 +42,7 @@ class _Vocabulary:
     credentials: frozenset[str]
     credits: re.Pattern[str]
     collective: re.Pattern[str]
+    title_tag: re.Pattern[str]
 
 
 def _words(words: Iterable[str]) -> str:
@@ -66,6 +67,10 @@ def _vocabulary() -> _Vocabulary:
         credentials=frozenset(w.casefold() for w in data["credentials"]),
         collective=re.compile(rf"(?<!\w)(?:{_words(data['collective'])})(?!\w)", re.IGNORECASE),
         credits=re.compile(rf"(?<!\w)(?:{_words(data['credits'])})(?!\w)", re.IGNORECASE),
+        title_tag=re.compile(
+            rf"\s*[\[(](?:{_words(data['title_tags'])})[\])]$|^(?:{_words(data['title_tags'])})\s*:\s+",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -118,12 +123,18 @@ def _clean_part(part: str, vocab: _Vocabulary) -> str | None:
     words = name.split()
     while words and words[-1].casefold().strip(",") in vocab.credentials:
         words.pop()
-    name = " ".join(words).strip(_EDGE)
+    name = _drop_full_stop(" ".join(words).strip(_EDGE))
     if not name or name.casefold() in vocab.never or any(c.isdigit() for c in name):
         return None
     if _CJK.search(name):
         return name if len(name) <= 12 else None
     return _latin_name(name)
+
+
+def _drop_full_stop(name: str) -> str:
+    """A full stop off a name ("By The Associated Press."), not off "Jr." or "J."."""
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if last.endswith(".") and "." not in last[:-1] and len(last) > 4 else name
 
 
 def _latin_name(name: str) -> str | None:
@@ -146,6 +157,15 @@ def credits_others(raw: str) -> bool:
     True
     """
     return bool(_vocabulary().credits.search(raw))
+
+
+def has_role(text: str) -> bool:
+    """True when ``text`` names a job title ("Staff Writer", "Senior Reporter").
+
+    >>> has_role("By Jane Doe, Staff Writer"), has_role("By Jane Doe")
+    (True, False)
+    """
+    return bool(_vocabulary().roles.search(text))
 
 
 def looks_like_person(name: str) -> bool:
@@ -213,7 +233,12 @@ class TitleCleaner:
         self._names = frozenset(k for n in (site_name, *also) if n and (k := _key(n)))
 
     def __call__(self, title: str) -> str:
-        return _clean_title(" ".join(title.split()), self._names)
+        return _untagged(_clean_title(_untagged(" ".join(title.split())), self._names))
+
+
+def _untagged(title: str) -> str:
+    """``title`` without a media label ("… [Watch]", "… (video)", "WATCH: …")."""
+    return _vocabulary().title_tag.sub("", title).strip() or title
 
 
 def _clean_title(title: str, names: frozenset[str]) -> str:

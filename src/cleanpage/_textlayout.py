@@ -21,7 +21,7 @@ from ._model import Reason
 from ._rules import Rule
 from ._segments import Label, Segment
 
-SHORT_COST = 25
+SHORT_COST = 60
 """What a short, non-prose line costs the body run (in characters of prose)."""
 META_COST = 60
 """What a byline or dateline costs the body run: the header usually sits just above it."""
@@ -33,11 +33,11 @@ HEADER_BONUS = 300
 """Extra weight for the first prose line under a byline or dateline (the article's opening)."""
 WALK_LIMIT = 12
 """How many lines above the body the headline is looked for."""
-OUTSIDE_COST = 50
-"""What a line cut as footer, cookie, comments or newsletter costs: the body is elsewhere."""
+OUTSIDE_COST = 100
+"""What a line cut as footer, comments or related costs: they come after the body."""
 CUT_COST = 5
 """What any other cut line costs (a share bar or promo inside the body costs little)."""
-_OUTSIDE: frozenset[Reason] = frozenset({"footer", "cookie", "comments", "newsletter", "related"})
+_OUTSIDE: frozenset[Reason] = frozenset({"footer", "comments", "related"})
 
 
 @dataclass(slots=True)
