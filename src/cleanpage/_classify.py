@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ._model import Reason
-from ._rules import Rule
+from ._rules import Rule, menu_key
 from ._segments import Label, Segment
 
 GROUP_LIMIT = 8
@@ -43,14 +43,20 @@ class _Bucket:
 
     max_chars: int
     rules: tuple[Rule, ...]
-    prefilter: re.Pattern[str]
+    anchored: re.Pattern[str]
+    """Every pattern that can only match at the start of a line, joined (tried there only)."""
+    floating: re.Pattern[str]
+    """The other patterns, joined (searched)."""
     menus: tuple[Rule, ...]
     """The rules with menu ``terms``, which the prefilter does not cover."""
 
     def may_match(self, text: str) -> bool:
-        if self.prefilter.search(text) is not None:
+        if self.anchored.match(text) is not None or self.floating.search(text) is not None:
             return True
-        return any(r.matches(text) for r in self.menus)
+        if not self.menus:
+            return False
+        key = menu_key(text)
+        return any(r.terms_pattern and r.terms_pattern.fullmatch(key) for r in self.menus)
 
 
 @cache
@@ -65,7 +71,10 @@ def _buckets(rules: tuple[Rule, ...]) -> tuple[_Bucket, ...]:
     for limit in limits:
         applicable = tuple(r for r in rules if r.max_chars >= limit)
         menus = tuple(r for r in applicable if r.terms_pattern is not None)
-        buckets.append(_Bucket(limit, applicable, _prefilter(applicable), menus))
+        patterns = [p.pattern for r in applicable for p in r.patterns]
+        anchored = _joined([p for p in patterns if _anchored(p)])
+        floating = _joined([p for p in patterns if not _anchored(p)])
+        buckets.append(_Bucket(limit, applicable, anchored, floating, menus))
     return tuple(buckets)
 
 
@@ -115,10 +124,30 @@ def apply_rules(segments: Sequence[Segment], rules: tuple[Rule, ...]) -> list[La
     return apply_scopes(segments, match_rules(segments, rules))
 
 
-def _prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
-    """One pattern that finds whatever any rule's patterns find (most lines match none)."""
-    patterns = [p.pattern for r in rules for p in r.patterns]
+def _joined(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches wherever any of ``patterns`` does (most lines match none)."""
     try:
         return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
     except re.error:  # a pattern with global inline flags cannot be joined: check each rule
         return re.compile("")
+
+
+def _anchored(pattern: str) -> bool:
+    """Starts with ``^`` and has no top-level ``|`` (so it can only match at position 0)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+    return True

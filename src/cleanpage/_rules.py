@@ -61,7 +61,7 @@ class Rule:
         if any(p.search(line) for p in self.patterns):
             return True
         pattern = self.terms_pattern
-        return pattern is not None and bool(pattern.fullmatch(_menu_key(line)))
+        return pattern is not None and bool(pattern.fullmatch(menu_key(line)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ class RuleSet:
 _MENU_SEPARATORS = re.compile(r"[|\uff5c·•/:\uff1a]")
 
 
-def _menu_key(text: str) -> str:
+def menu_key(text: str) -> str:
     """A menu line or term as compared: separators and spaces dropped, case folded."""
     return "".join(_MENU_SEPARATORS.sub(" ", text).split()).casefold()
 
@@ -211,7 +211,7 @@ def _rule(name: str, entry: dict[str, Any]) -> Rule:
     _check_keys(where, entry, _RULE_KEYS)
     if "id" not in entry or not (entry.get("patterns") or entry.get("terms")):
         raise RuleDataError(f"{where}: needs an id and patterns or terms")
-    terms = tuple(_menu_key(t) for t in entry.get("terms", ()))
+    terms = tuple(menu_key(t) for t in entry.get("terms", ()))
     min_terms = int(entry.get("min_terms", 3))
     return Rule(
         id=entry["id"],
