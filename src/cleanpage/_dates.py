@@ -104,7 +104,12 @@ def _relative_pattern(
 
 # A month name is any word here; the word is looked up afterwards (much faster
 # than an alternation of every month name in every language).
-_WORD_MONTH = r"(?<![^\W\d_])(?P<mon>[^\W\d_]{3,12})\.?"
+# It may be glued to a name before it ("CoinDeskJan 1, 2015"): it then starts at
+# the capital after a lower-case letter and holds no other capital.
+_WORD_MONTH = (
+    r"(?:(?<![^\W\d_])|(?<=[a-z])(?=[A-Z]))"
+    r"(?P<mon>[A-Z]{3,9}|[^\W\d_][^\W\d_A-Z]{2,11})(?![^\W\d_])\.?"
+)
 _CALENDAR = (
     # 2025-11-19, 2025/11/19, 2025.11.19, 2025年11月19日, 2025년 11월 19일
     re.compile(rf"(?<!\d){_YEAR}\s*[-/.年년]\s*{_MONTH}\s*[-/.月월]\s*{_DAY}(?:\s*[日일])?(?!\d)"),

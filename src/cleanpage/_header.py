@@ -74,9 +74,10 @@ def _dateline(text: str, fields: Sequence[FieldRule], now: datetime | None) -> M
     byline = _field_line(prefix, fields, now) if prefix else None
     if byline is not None and byline.date is None:
         return MetaLine(byline.field, byline.value, byline.rule, found.value)
+    prefix = _undouble(prefix)
     if len(prefix) > 40:
         return None
-    return MetaLine("publisher", _undouble(prefix), "text.dateline", found.value)
+    return MetaLine("publisher", prefix, "text.dateline", found.value)
 
 
 def _undouble(name: str) -> str:

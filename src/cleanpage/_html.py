@@ -2,8 +2,10 @@
 
 parse once (selectolax, lexbor) → metadata (:mod:`._htmlmeta`) → drop
 invisible elements → segment (:mod:`._html_segment`) → select the article
-region (:mod:`._html_select`) → label every segment (:mod:`._html_label`,
-lexicon rules via :mod:`._html_lexicon`) → the headline becomes metadata.
+region (:mod:`._html_select`; boxes headed by a lexicon header count as
+chrome) → label every segment (:mod:`._html_label`, lexicon rules via
+:mod:`._html_lexicon`) → the headline, then bylines, date lines and the
+standfirst (:mod:`._html_fields`) become metadata.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._html_fields import read_fields
+from ._html_fields import mark_standfirst, read_fields
 from ._html_hints import load_hints
-from ._html_label import label_segments
+from ._html_label import headed_boxes, label_segments
 from ._html_lexicon import build_lexicon
 from ._html_segment import Walked, drop_invisible, segment_tree
 from ._html_select import Region, container_of, select_region
@@ -35,14 +37,17 @@ def extract_html(html: str, *, url: str | None, options: Options, rules: RuleSet
     if body is None:
         return LabelledPage((), (), meta)
     walked = segment_tree(body, options)
-    region = select_region(walked, load_hints(), headline_node(walked, titles))
-    labels = label_segments(walked, region, build_lexicon(rules.rules))
-    meta = read_fields(walked, labels, rules.fields, meta)
+    lexicon = build_lexicon(rules.rules)
+    marks = headed_boxes(walked, lexicon)
+    region = select_region(walked, load_hints(), headline_node(walked, titles), marks)
+    labels = label_segments(walked, region, lexicon)
     headlines = find_title(walked, labels, titles)
     for index in headlines:
         labels[index] = Label("metadata", "html.title")
     if headlines and meta.title is None:
         meta = replace(meta, title=walked.segments[headlines[0]].text)
+    meta = read_fields(walked, labels, rules.fields, meta)
+    meta = mark_standfirst(walked, labels, meta)
     return LabelledPage(_segments(walked, region), tuple(labels), meta)
 
 

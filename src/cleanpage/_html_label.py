@@ -14,17 +14,17 @@ section cuts one id per firing above both.
 
 from __future__ import annotations
 
+from ._header import is_prose
 from ._html_lexicon import Lexicon
 from ._html_segment import RawSegment, Walked
 from ._html_select import Region, container_of
+from ._model import Reason
 from ._rules import Rule
 from ._segments import Label
 
 _LINK_CUT = 0.5
 _LONG = 40
 _URL_STARTS = ("http://", "https://", "www.")
-_LEXICON_SHORT = 120
-_LEXICON_TAIL = 4
 _SOLID_BYTES = 60
 _EDGE_MAX = 6
 _STRUCTURED = frozenset({"list_item", "table", "code"})
@@ -46,6 +46,26 @@ def label_segments(walked: Walked, region: Region, lexicon: Lexicon) -> list[Lab
     return labels
 
 
+def headed_boxes(walked: Walked, lexicon: Lexicon) -> dict[int, Reason]:
+    """Boxes whose first line is a lexicon header ("You may also like"): box -> reason.
+
+    Only ``group``/``section`` rules count, and only on a box's first leaf
+    line; the selection then treats the box as chrome, so that its teasers
+    cannot outweigh the article's paragraphs.
+    """
+    found: dict[int, Reason] = {}
+    seen: set[int] = set()
+    for seg in walked.segments:
+        box = container_of(walked, seg.node)
+        if box in seen or box == seg.node:
+            continue
+        seen.add(box)
+        rule = lexicon.first_match(seg.text)
+        if rule is not None and rule.scope != "line":
+            found[box] = rule.category
+    return found
+
+
 def is_solid(seg: RawSegment) -> bool:
     """Body text that stands on its own: a sentence or more, few links.
 
@@ -64,8 +84,9 @@ def _trim_edges(walked: Walked, labels: list[Label]) -> None:
     "Tell us what you think", "Advert" — is a handful of short lines; what is
     between two solid paragraphs (subheadings, short lines) is kept (jusText's
     revision by neighbours, at the region's edges only). Lists, tables and
-    code are never trimmed, nor a long run of short lines (a calendar, a
-    poem): that is content of its own.
+    code are never trimmed, nor a paragraph that reads as a sentence (a short
+    first paragraph), nor a long run of short lines (a calendar, a poem):
+    that is content of its own.
     """
     body = [i for i, label in enumerate(labels) if label.is_body]
     solid = [i for i in body if is_solid(walked.segments[i])]
@@ -77,7 +98,8 @@ def _trim_edges(walked: Walked, labels: list[Label]) -> None:
         if len(run) > _EDGE_MAX:
             continue
         for index in run:
-            if walked.segments[index].kind not in _STRUCTURED:
+            seg = walked.segments[index]
+            if seg.kind not in _STRUCTURED and not (seg.kind == "paragraph" and is_prose(seg.text)):
                 labels[index] = label
 
 
@@ -87,7 +109,6 @@ def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]
     section = -1
     section_label = Label(None, "")
     seen: set[str] = set()
-    late = _late_start(walked, region)
     for index, seg in enumerate(walked.segments):
         # Repeats of a long text (a caption shown twice, a pull quote) are
         # duplicates; short lines legitimately recur in lists and recipes.
@@ -101,8 +122,7 @@ def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]
         if not region.inside[seg.node]:
             labels.append(_outside(walked, region, seg))
             continue
-        check = index >= late or len(seg.text) <= _LEXICON_SHORT
-        label, rule = _inside(walked, region, lexicon if check else None, seg)
+        label, rule = _inside(walked, region, lexicon, seg)
         if label.is_body and repeated:
             label = Label("duplicate", "html.duplicate")
         if rule is not None and rule.scope != "line":
@@ -111,21 +131,6 @@ def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]
             section_label = label
         labels.append(label)
     return labels
-
-
-def _late_start(walked: Walked, region: Region) -> int:
-    """Index from which every region segment outside chrome meets the lexicon.
-
-    Earlier, long paragraphs are not tried (they are the article's prose, and
-    lexicon rules are for short lines); the last few are, since disclaimers
-    and sign-offs close an article whatever their length.
-    """
-    candidates = [
-        index
-        for index, seg in enumerate(walked.segments)
-        if region.inside[seg.node] and not _in_chrome(region, seg.node)
-    ]
-    return candidates[-_LEXICON_TAIL] if len(candidates) >= _LEXICON_TAIL else 0
 
 
 def _in_chrome(region: Region, node: int) -> bool:
@@ -141,15 +146,20 @@ def _chrome_label(walked: Walked, region: Region, node: int) -> Label:
 
 
 def _inside(
-    walked: Walked, region: Region, lexicon: Lexicon | None, seg: RawSegment
+    walked: Walked, region: Region, lexicon: Lexicon, seg: RawSegment
 ) -> tuple[Label, Rule | None]:
-    """Label for a segment in the region; lexicon rules only when ``lexicon`` is given."""
+    """Label for a segment in the region.
+
+    Every line meets the lexicon whatever its place or length: each rule's own
+    ``max_chars`` says how long a line it may cut (a disclaimer paragraph is
+    long), and the lexicon's prefilter keeps that cheap.
+    """
     if _in_chrome(region, seg.node):
         return _chrome_label(walked, region, region.chrome[seg.node]), None
     if seg.link_chars > _LINK_CUT * len(seg.text) and seg.kind != "heading" and not _bare_url(seg):
         span = 2 * container_of(walked, seg.node) + 1
         return Label("related", "html.link-density", span), None
-    rule = lexicon.first_match(seg.text) if lexicon is not None else None
+    rule = lexicon.first_match(seg.text)
     if rule is not None:
         return Label(rule.category, rule.id), rule
     return Label(None, "html.body"), None

@@ -20,7 +20,7 @@ On the skeleton built by segmentation:
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from ._html_hints import HtmlHints
@@ -94,13 +94,19 @@ def prose_score(seg: RawSegment) -> float:
     return 1.0 + commas + min(size / 100, 3.0)
 
 
-def select_region(walked: Walked, hints: HtmlHints, headline: int = -1) -> Region:
+def select_region(
+    walked: Walked, hints: HtmlHints, headline: int = -1, marks: Mapping[int, Reason] | None = None
+) -> Region:
     """Find the article's root elements in ``walked``.
 
-    ``headline`` is the skeleton element of the page's headline (-1 if unknown).
+    ``headline`` is the skeleton element of the page's headline (-1 if unknown);
+    ``marks`` are chrome reasons found in the text (see ``_html_label.headed_boxes``),
+    taken as if the elements' class names said so.
     """
     sk = walked.skeleton
     reasons = _reasons(walked, hints)
+    for node, reason in (marks or {}).items():
+        reasons[node] = reasons[node] or reason
     prose = [prose_score(seg) for seg in walked.segments]
     _drop_page_wrappers(walked, prose, reasons, hints.tag_reasons.keys())
     for _ in range(3):

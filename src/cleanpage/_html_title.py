@@ -49,7 +49,7 @@ def find_title(walked: Walked, labels: list[Label], titles: tuple[str, ...]) -> 
     for index, seg in enumerate(walked.segments[: last_body + 1]):
         if seg.kind != "heading":
             # A line repeating the title above the body (a breadcrumb's last step).
-            if index < first_body and _key(seg.text) in titles:
+            if index <= first_body and _key(seg.text) in titles:
                 found.append(index)
             continue
         if titles:
