@@ -44,7 +44,9 @@ def test_seed_with_english_exchange_chrome_keeps_body_and_metadata() -> None:
     assert reasons["Buy crypto Markets Trade Futures Earn Square More"] == "navigation"
     assert reasons[ENGLISH_CHROME["PoolX:锁仓获得新代币空投"]] == "promo"
     assert reasons["You may also like"] == "related"
-    assert any(r.reason == "disclaimer" and r.text.startswith("Disclaimer:") for r in article.removed)
+    assert any(
+        r.reason == "disclaimer" and r.text.startswith("Disclaimer:") for r in article.removed
+    )
 
 
 def test_english_article_in_exchange_chrome_comes_out_clean() -> None:
@@ -61,7 +63,14 @@ def test_english_article_in_exchange_chrome_comes_out_clean() -> None:
     assert article.blocks[0].text.startswith("The enormous capital needs")
     assert article.blocks[-1].text.startswith("If the AI story cracks")
     body = article.text
-    for chrome in ("Buy crypto", "Disclaimer", "PoolX", "Join now", "You may also like", "Trade smarter"):
+    for chrome in (
+        "Buy crypto",
+        "Disclaimer",
+        "PoolX",
+        "Join now",
+        "You may also like",
+        "Trade smarter",
+    ):
         assert chrome not in body
     assert [r.title for r in article.related] == [
         "Bitget VIP weekly research notes",
@@ -72,7 +81,11 @@ def test_english_article_in_exchange_chrome_comes_out_clean() -> None:
 
 @pytest.mark.parametrize(
     ("line", "kind"),
-    [("## Why it matters", "heading"), ("- first point of the list", "list_item"), ("> said so", "quote")],
+    [
+        ("## Why it matters", "heading"),
+        ("- first point of the list", "list_item"),
+        ("> said so", "quote"),
+    ],
 )
 def test_markdown_markers_give_block_kinds(line: str, kind: str) -> None:
     prose = "This paragraph is plainly prose and long enough to read as a sentence of body text."

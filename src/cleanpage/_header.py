@@ -34,9 +34,7 @@ class MetaLine:
     date: datetime | None = None
 
 
-def read_meta_line(
-    text: str, fields: Sequence[FieldRule], now: datetime | None
-) -> MetaLine | None:
+def read_meta_line(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:
     """What metadata ``text`` carries, if it is a byline, credit, standfirst or dateline."""
     if len(text) > MAX_FIELD_LINE:
         return None
