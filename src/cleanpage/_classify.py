@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ._model import Reason
-from ._rules import Rule, menu_key
+from ._rules import Rule, menu_key, top_level_bar
 from ._segments import Label, Segment
 
 GROUP_LIMIT = 8
@@ -134,20 +134,4 @@ def _joined(patterns: list[str]) -> re.Pattern[str]:
 
 def _anchored(pattern: str) -> bool:
     """Starts with ``^`` and has no top-level ``|`` (so it can only match at position 0)."""
-    if not pattern.startswith("^"):
-        return False
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return False
-    return True
+    return pattern.startswith("^") and not top_level_bar(pattern)

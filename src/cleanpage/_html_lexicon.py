@@ -21,7 +21,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from ._rules import Rule
+from ._rules import Rule, top_level_bar
 
 
 def _optional(name: str) -> Any:
@@ -84,7 +84,7 @@ def build_lexicon(rules: tuple[Rule, ...]) -> Lexicon:
     unknown: list[str] = []
     floating: list[str] = []
     for pattern in (p.pattern for rule in rules for p in rule.patterns):
-        if not pattern.startswith("^") or _top_level_bar(pattern):
+        if not pattern.startswith("^") or top_level_bar(pattern):
             floating.append(pattern)
             continue
         start = _start_chars(pattern)
@@ -204,29 +204,3 @@ def _first_class(items: list[tuple[Any, Any]]) -> _Start:
         else:
             return None
     return frozenset(acc)
-
-
-def _top_level_bar(pattern: str) -> bool:
-    """True when ``pattern`` has an alternation ``|`` outside any group or class.
-
-    >>> _top_level_bar("^a|b"), _top_level_bar("^(?:a|b)"), _top_level_bar("^[|]")
-    (True, False, False)
-    """
-    depth = 0
-    in_class = False
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return True
-        index += 1
-    return False

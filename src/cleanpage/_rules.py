@@ -150,6 +150,32 @@ def _splits_into(word: str, parts: set[str]) -> bool:
     return len(word) in ends
 
 
+def top_level_bar(pattern: str) -> bool:
+    """True when ``pattern`` has an alternation ``|`` outside any group or class.
+
+    >>> top_level_bar("^a|b"), top_level_bar("^(?:a|b)"), top_level_bar("^[|]")
+    (True, False, False)
+    """
+    depth = 0
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
+
+
 @cache
 def load_rules() -> RuleSet:
     """The package's rule set, loaded and validated once."""
