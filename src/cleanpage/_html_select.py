@@ -94,6 +94,10 @@ def prose_score(seg: RawSegment) -> float:
     return 1.0 + commas + min(size / 100, 3.0)
 
 
+_LISTS: frozenset[Reason] = frozenset({"related", "comments"})
+"""Marks read from a box header that stay even when the box holds much prose."""
+
+
 def select_region(
     walked: Walked, hints: HtmlHints, headline: int = -1, marks: Mapping[int, Reason] | None = None
 ) -> Region:
@@ -105,17 +109,27 @@ def select_region(
     """
     sk = walked.skeleton
     reasons = _reasons(walked, hints)
-    for node, reason in (marks or {}).items():
+    marks = marks or {}
+    for node, reason in marks.items():
         reasons[node] = reasons[node] or reason
     prose = [prose_score(seg) for seg in walked.segments]
     _drop_page_wrappers(walked, prose, reasons, hints.tag_reasons.keys())
+    # A box headed "You may also like" is a list of other articles whatever its
+    # size, unless it holds the page's headline (then the header is inside the article).
+    marks = {
+        node: r
+        for node, r in marks.items()
+        if r in _LISTS and not (headline >= 0 and _ancestors(sk.parent, headline, node))
+    }
+    for node, reason in marks.items():
+        reasons[node] = reason
     for _ in range(3):
         chrome = _nearest_chrome(sk.parent, reasons)
         roots = _roots(walked, prose, chrome, headline)
         inside = [False] * len(sk.tag)
         for node, parent in enumerate(sk.parent):
             inside[node] = node in roots or (parent >= 0 and inside[parent])
-        if not _drop_wrapper_marks(walked, prose, roots, inside, reasons):
+        if not _drop_wrapper_marks(walked, prose, roots, inside, reasons, marks=marks):
             break
     by_tag = frozenset(n for n, r in enumerate(reasons) if r and sk.tag[n] in hints.tag_reasons)
     return Region(roots, tuple(inside), tuple(chrome), tuple(reasons), by_tag)
@@ -196,8 +210,14 @@ def _drop_wrapper_marks(
     roots: frozenset[int],
     inside: list[bool],
     reasons: list[Reason | None],
+    *,
+    marks: Mapping[int, Reason],
 ) -> bool:
-    """Unmark chrome elements in or around the region holding much of its prose."""
+    """Unmark chrome elements in or around the region holding much of its prose.
+
+    A mark read from the box's own text (``marks``: a "You may also like"
+    header) is evidence, not a layout name, and stays.
+    """
     sk = walked.skeleton
     mass = [0.0] * len(sk.tag)
     for seg, value in zip(walked.segments, prose, strict=True):
@@ -212,7 +232,9 @@ def _drop_wrapper_marks(
             node = sk.parent[node]
     dropped = False
     for node, reason in enumerate(reasons):
-        if reason is None or reason in _NEVER_WRAPPERS or not (inside[node] or node in around):
+        if reason is None or reason in _NEVER_WRAPPERS or node in marks:
+            continue
+        if not (inside[node] or node in around):
             continue
         if mass[node] > 0 and mass[node] >= _WRAPPER_SHARE * region:
             reasons[node] = None
