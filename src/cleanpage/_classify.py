@@ -119,11 +119,6 @@ def apply_scopes(
     return labels
 
 
-def apply_rules(segments: Sequence[Segment], rules: tuple[Rule, ...]) -> list[Label | None]:
-    """:func:`match_rules` then :func:`apply_scopes`, every section widened."""
-    return apply_scopes(segments, match_rules(segments, rules))
-
-
 def _joined(patterns: list[str]) -> re.Pattern[str]:
     """One pattern that matches wherever any of ``patterns`` does (most lines match none)."""
     try:

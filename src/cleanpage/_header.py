@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from ._dates import find_date
 from ._rules import FieldName, FieldRule
@@ -15,6 +16,7 @@ _PROSE_END = re.compile(r"[。.!\uff01;\uff1b\u06d4\u0964\u061f][\"”’」』)
 _SENTENCE_BREAK = re.compile(r"[。!\uff01;\uff1b\u06d4\u0964]|[.!?\u061f] \S")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _LABEL_END = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _PREFIX_TRIM = " ·|-—:\uff1a,\uff0c"
 
 
@@ -44,7 +46,23 @@ def read_meta_line(text: str, fields: Sequence[FieldRule], now: datetime | None)
     return _dateline(text, fields, now)
 
 
+def may_be_field(text: str, fields: tuple[FieldRule, ...]) -> bool:
+    """Whether any field rule could match ``text`` (one joined pattern; most lines fail it)."""
+    return _joined(fields).fullmatch(text) is not None
+
+
+@cache
+def _joined(fields: tuple[FieldRule, ...]) -> re.Pattern[str]:
+    patterns = (_NAMED_GROUP.sub("(?:", f.pattern.pattern) for f in fields)
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    except re.error:  # a pattern that cannot be joined: let every line through
+        return re.compile(r"(?s:.*)")
+
+
 def _field_line(text: str, fields: Sequence[FieldRule], now: datetime | None) -> MetaLine | None:
+    if not may_be_field(text, tuple(fields)):
+        return None
     for rule in fields:
         value = rule.value(text)
         if value is None:

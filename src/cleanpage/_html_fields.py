@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ._header import MetaLine, read_meta_line
+from ._header import MetaLine, may_be_field, read_meta_line
 from ._html_label import is_solid
 from ._html_segment import Walked
 from ._model import Reason
@@ -52,7 +52,7 @@ def read_fields(
 
 def _field_line(text: str, fields: tuple[FieldRule, ...], *, dated: bool) -> MetaLine | None:
     """A field rule's match; above the body also a date line (``CoinDesk2015/01/01 00:00``)."""
-    for rule in fields:
+    for rule in fields if may_be_field(text, fields) else ():
         value = rule.value(text)
         if value:
             return MetaLine(rule.field, value, rule.id)

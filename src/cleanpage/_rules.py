@@ -64,13 +64,14 @@ class Rule:
         return pattern is not None and bool(pattern.fullmatch(menu_key(line)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class FieldRule:
     """A line that carries metadata, e.g. ``撰文:张雅琦`` or ``By Jane Doe``.
 
     ``pattern`` must match the whole line and capture the value in a group
     named ``value``. For ``published`` and ``updated`` the value is the date text
-    after a label such as ``Published:`` or ``更新时间:``.
+    after a label such as ``Published:`` or ``更新时间:``. Compared by identity
+    (each is loaded once), so that sets of them hash fast as cache keys.
     """
 
     id: str

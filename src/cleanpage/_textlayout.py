@@ -68,9 +68,8 @@ def read_layout(d: Draft) -> None:
     if core is None:
         return
     first, last = core
-    d.labels[:] = apply_scopes(
-        d.segments, d.matches, sections_from=first, resumes=_resumes_after(d)
-    )
+    resumes = _resumes(d.segments, d.matches)
+    d.labels[:] = apply_scopes(d.segments, d.matches, sections_from=first, resumes=resumes)
     title = _find_title(d, first)
     start = first
     if title is not None:
@@ -98,10 +97,6 @@ def section_labels(
 ) -> list[Label | None]:
     """Rule labels with every section ("related" list) widened until the article resumes."""
     return apply_scopes(segments, matches, resumes=_resumes(segments, matches))
-
-
-def _resumes_after(d: Draft) -> Callable[[int], bool]:
-    return _resumes(d.segments, d.matches)
 
 
 def _resumes(segments: Sequence[Segment], matches: Sequence[Rule | None]) -> Callable[[int], bool]:
