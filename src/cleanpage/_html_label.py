@@ -89,18 +89,22 @@ def _trim_edges(walked: Walked, labels: list[Label]) -> None:
     that is content of its own.
     """
     body = [i for i, label in enumerate(labels) if label.is_body]
-    solid = [i for i in body if is_solid(walked.segments[i])]
-    if not solid:
+    if not any(is_solid(walked.segments[i]) for i in body):
         return
-    lead = [i for i in body if i < solid[0]]
-    tail = [i for i in body if i > solid[-1]]
+    kept = [i for i in body if _content(walked.segments[i])]
+    lead = [i for i in body if i < kept[0]]
+    tail = [i for i in body if i > kept[-1]]
     for run, label in ((lead, Label("metadata", "html.lead")), (tail, Label("other", "html.tail"))):
-        if len(run) > _EDGE_MAX:
-            continue
-        for index in run:
-            seg = walked.segments[index]
-            if seg.kind not in _STRUCTURED and not (seg.kind == "paragraph" and is_prose(seg.text)):
+        if len(run) <= _EDGE_MAX:
+            for index in run:
                 labels[index] = label
+
+
+def _content(seg: RawSegment) -> bool:
+    """Never trimmed: a solid paragraph, a sentence, a list, table or code block."""
+    if seg.kind in _STRUCTURED:
+        return True
+    return is_solid(seg) or (seg.kind == "paragraph" and is_prose(seg.text))
 
 
 def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]:
