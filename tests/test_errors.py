@@ -6,14 +6,12 @@ import gzip
 import io
 import time
 import zipfile
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 
 import cleanpage
 import cleanpage._limits as limits
-import cleanpage._pipeline as pipeline
 from cleanpage import (
     BinaryInputError,
     CleanpageError,
@@ -31,7 +29,7 @@ from cleanpage import (
     clean_text,
 )
 from cleanpage._exceptions import CaptureTypeError
-from cleanpage._limits import Deadline, check_markup, measure_markup
+from cleanpage._limits import Deadline, measure_markup
 from cleanpage._noarticle import kinds, no_article_kind, no_article_message
 
 ARTICLE = (
@@ -42,23 +40,6 @@ ARTICLE = (
     )
     + "</article></body></html>"
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def limits_in_pipeline() -> Iterator[None]:
-    """Until the pipeline calls ``check_markup`` itself, put it in front of the HTML path."""
-    if "check_markup" in vars(pipeline):
-        yield
-        return
-    extract = pipeline.extract_html
-
-    def guarded(html: str, **kwargs: object) -> object:
-        check_markup(html, kwargs["options"])  # type: ignore[arg-type]
-        return extract(html, **kwargs)  # type: ignore[arg-type]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "extract_html", guarded)
-        yield
 
 
 def _raises(capture: object, error: type[CleanpageError], **kw: object) -> CleanpageError:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import time
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -19,30 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import cleanpage._pipeline as pipeline
 from cleanpage import Article, CleanpageError, TooDeepError, clean, clean_html, clean_text
-from cleanpage._limits import check_markup
 
 BOUND = 20.0  # seconds; loose on purpose (shared CI machine); speed is measured in benchmarks
 AEB = ("benchmarks/data/aeb/html", "../shared/benchmarks/aeb/html")
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module", autouse=True)
-def limits_in_pipeline() -> Iterator[None]:
-    """Until the pipeline calls ``check_markup`` itself, put it in front of the HTML path."""
-    if "check_markup" in vars(pipeline):
-        yield
-        return
-    extract = pipeline.extract_html
-
-    def guarded(html: str, **kwargs: object) -> object:
-        check_markup(html, kwargs["options"])  # type: ignore[arg-type]
-        return extract(html, **kwargs)  # type: ignore[arg-type]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "extract_html", guarded)
-        yield
 
 
 @cache
