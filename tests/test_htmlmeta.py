@@ -212,6 +212,84 @@ def test_utc_timestamp_shown_in_the_pages_own_zone() -> None:
     assert published.date().isoformat() == "2023-12-22"
 
 
+def test_a_utc_time_element_does_not_hide_the_local_dateline() -> None:
+    head = '<meta property="article:published_time" content="2023-12-22T04:00:41+00:00">'
+    body = (
+        '<div><h1>Headline of the story here</h1><time datetime="2023-12-22T04:00:41+00:00">'
+        '</time><div class="byline">By Jane Doe Dec. 21, 2023 11:00 pm EST</div></div>'
+    )
+    published = meta_of(page(head, body)).published
+    assert published is not None and published.date().isoformat() == "2023-12-21"
+    assert published.utcoffset() == timedelta(hours=-5)
+
+
+def test_utc_timestamp_in_the_zone_another_tag_states() -> None:
+    head = (
+        '<meta property="article:published_time" content="2023-12-24T01:06:51+00:00">'
+        '<meta name="publish-date" content="2023-12-23T17:06:51">'
+    )
+    published = meta_of(page(head)).published
+    assert published is not None and published.utcoffset() == timedelta(hours=-8)
+    assert published.date().isoformat() == "2023-12-23"
+
+
+def test_a_naive_copy_of_the_utc_timestamp_says_nothing_of_the_zone() -> None:
+    head = ld({"@type": "NewsArticle", "datePublished": "2023-12-23T03:00:46Z"}) + (
+        '<meta property="article:published_time" content="2023-12-23T03:00:46">'
+    )
+    body = (
+        "<div><h1>Headline of the story here</h1>"
+        '<div class="byline">By Jane Doe December 22, 2023 10:00 PM</div></div>'
+    )
+    published = meta_of(page(head, body)).published
+    assert published is not None and published.date().isoformat() == "2023-12-22"
+
+
+def _republished(modified: str) -> str:
+    return page(
+        ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Best VPN for Mac",
+                "datePublished": "2022-04-28T12:00:00+01:00",
+                "dateModified": modified,
+            }
+        )
+        + '<meta name="date" content="November 6, 2023">',
+        '<div><h1>Best VPN for Mac</h1><span class="posted-on">'
+        "Nov 6, 2023 8:41 am PST</span></div>",
+    )
+
+
+def test_a_republished_story_is_dated_as_the_page_shows_it() -> None:
+    published = meta_of(_republished("2023-12-22T20:11:21-08:00")).published
+    assert published == datetime(2023, 11, 6, 8, 41, tzinfo=timezone(timedelta(hours=-8)))
+
+
+def test_a_shown_modified_date_never_replaces_the_published_one() -> None:
+    published = meta_of(_republished("2023-11-06T08:41:00-08:00")).published
+    assert published == datetime(2022, 4, 28, 12, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_a_name_credited_with_another_role_is_not_an_author() -> None:
+    head = ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Holiday decorations",
+            "author": [
+                {"name": "Geoff Williams"},
+                {"name": "Dawn Bradbury"},
+                {"name": "Liisa Rajala"},
+            ],
+        }
+    )
+    body = (
+        '<div><h1>Holiday decorations</h1><div class="byline">By Geoff Williams</div>'
+        '<div class="byline">Reviewed by Liisa Rajala</div></div>'
+    )
+    assert meta_of(page(head, body)).authors == ("Geoff Williams",)
+
+
 def test_date_from_the_url_when_nothing_else() -> None:
     meta = meta_of(page(), url="https://blog.example/2023/06/08/a-post/")
     assert meta.published == datetime(2023, 6, 8)

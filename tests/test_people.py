@@ -10,6 +10,7 @@ from cleanpage._people import (
     clean_authors,
     clean_title,
     credits_others,
+    has_byline_prefix,
     is_organisation,
     looks_like_person,
 )
@@ -45,6 +46,8 @@ from cleanpage._people import (
         ("By", ()),
         ("Staff Writer", ()),
         ("fiona-leishman", ()),
+        ("Amie Mock as told to Heather Eastman", ("Heather Eastman",)),
+        ("As told to Jane Doe", ("Jane Doe",)),
     ],
 )
 def test_clean_authors(raw: str, names: tuple[str, ...]) -> None:
@@ -65,6 +68,13 @@ def test_person_shape() -> None:
     assert not looks_like_person("Daily News Egypt")
     assert credits_others("By A Contributions from B")
     assert not credits_others("By Jane Doe")
+
+
+def test_byline_prefix() -> None:
+    assert has_byline_prefix("by Jane Doe")
+    assert has_byline_prefix("Written by: Jane Doe")
+    assert not has_byline_prefix("Byzantium falls")
+    assert not has_byline_prefix("Jane Doe")
 
 
 @pytest.mark.parametrize(

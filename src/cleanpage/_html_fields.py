@@ -5,17 +5,21 @@ lines inside it) are tried against the lexicons' field rules
 (``rules.fields``, e.g. ``撰文:张三`` or ``Source: Reuters``). A line that
 matches is metadata, not body: its label names the field rule, and its value
 fills the matching :class:`PageMeta` field when the page's markup left it empty.
+The first dated line (a dateline, "Posted on …", a byline with its date; never
+"Updated …") dates the page when the markup gave no date, or only a day.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, time, timedelta
 
+from ._dates import find_date
 from ._header import MetaLine, may_be_field, read_meta_line
 from ._html_label import is_solid
 from ._html_segment import Walked
 from ._model import Reason
-from ._people import clean_authors
+from ._people import clean_authors, has_byline_prefix, is_organisation, looks_like_person
 from ._rules import FieldRule
 from ._segments import Label, PageMeta
 
@@ -25,6 +29,9 @@ _MAX_CHARS = 160
 _MIN_STANDFIRST = 40
 """Shortest repeated line read as a standfirst, in UTF-8 bytes (a CJK character is three)."""
 _TEXT_DATELINE = "text.dateline"
+_HTML_DATELINE = "html.dateline"
+_MIDNIGHT = time(0, 0)
+_ONE_DAY = timedelta(days=1)
 _LEAD: frozenset[Reason | None] = frozenset({None, "metadata", "duplicate"})
 
 
@@ -36,6 +43,7 @@ def read_fields(
     if not fields or not body:
         return meta
     found: dict[str, str] = {}
+    dated: list[datetime] = []
     start, stop = max(0, body[0] - _BEFORE), min(len(labels), body[-1] + _AFTER + 1)
     lead = next((i for i in body if is_solid(walked.segments[i])), body[0])
     for index in range(start, stop):
@@ -45,9 +53,45 @@ def read_fields(
         line = _field_line(seg.text, fields, dated=index < lead)
         if line is not None:
             labels[index] = Label("metadata", line.rule)
-            if line.value:
-                found.setdefault(line.field, line.value)
-    return _fill(meta, found)
+            _take(line, found, dated)
+    return _dated(_fill(meta, found), dated[:1])
+
+
+def _take(line: MetaLine, found: dict[str, str], dated: list[datetime]) -> None:
+    """Keep a line's value; a publication line gives its date, and the byline after it."""
+    if line.field == "published":
+        match = find_date(line.value)
+        if match is not None:
+            dated.append(match.value)
+            rest = line.value[match.end :].strip()
+            if has_byline_prefix(rest):
+                found.setdefault("authors", rest)  # "posted on May 5, 2023 by Jane Doe"
+        elif line.date is not None:
+            dated.append(line.date)
+        return
+    if line.field == "updated":
+        return
+    if line.date is not None:
+        dated.append(line.date)
+    if line.value:
+        found.setdefault(line.field, line.value)
+
+
+def _dated(meta: PageMeta, shown: list[datetime]) -> PageMeta:
+    """The date a publication line shows, when the markup gave none or only a day.
+
+    A day alone (from the URL or a date-only tag) yields to a shown date and
+    time within a day of it: the page says when on which day, in its own zone.
+    """
+    if not shown:
+        return meta
+    seen, stated = shown[0], meta.published
+    if stated is None:
+        return replace(meta, published=seen)
+    if stated.tzinfo is not None or stated.time() != _MIDNIGHT or seen.time() == _MIDNIGHT:
+        return meta
+    near = abs(seen.replace(tzinfo=None) - stated) <= _ONE_DAY
+    return replace(meta, published=seen) if near else meta
 
 
 def _field_line(text: str, fields: tuple[FieldRule, ...], *, dated: bool) -> MetaLine | None:
@@ -59,19 +103,21 @@ def _field_line(text: str, fields: tuple[FieldRule, ...], *, dated: bool) -> Met
     if not dated:
         return None
     line = read_meta_line(text, fields, None)
-    if line is None or line.rule != _TEXT_DATELINE:
+    if line is None or line.date is None:
         return None
-    return MetaLine(line.field, line.value, "html.dateline", line.date)
+    if line.rule != _TEXT_DATELINE:
+        return line  # a byline with its date ("By Jane Doe, May 5, 2023")
+    return MetaLine(line.field, line.value, _HTML_DATELINE, line.date)
 
 
 def _fill(meta: PageMeta, found: dict[str, str]) -> PageMeta:
     if "authors" in found:
         read = clean_authors(found["authors"])
-        if not meta.authors or _label_left_on(meta.authors, read):
+        if not meta.authors or _label_left_on(meta.authors, read) or _names_people(meta, read):
             meta = replace(meta, authors=read)
     if "source" in found and meta.source is None:
         meta = replace(meta, source=found["source"])
-    if "publisher" in found and meta.publisher is None:
+    if "publisher" in found and meta.publisher is None and not _signs(found["publisher"], meta):
         meta = replace(meta, publisher=found["publisher"])
     if "summary" in found and meta.summary is None:
         meta = replace(meta, summary=found["summary"])
@@ -80,6 +126,17 @@ def _fill(meta: PageMeta, found: dict[str, str]) -> PageMeta:
     if accounts & set(meta.authors):
         meta = replace(meta, authors=tuple(a for a in meta.authors if a not in accounts))
     return meta
+
+
+def _names_people(meta: PageMeta, read: tuple[str, ...]) -> bool:
+    """The markup credits only an organisation where the visible byline names a person."""
+    return all(map(is_organisation, meta.authors)) and any(map(looks_like_person, read))
+
+
+def _signs(name: str, meta: PageMeta) -> bool:
+    """The name glued to a date line is a stated author: a dated byline, not an account."""
+    key = name.casefold()
+    return looks_like_person(name) and any(a.casefold() == key for a in meta.authors)
 
 
 def _label_left_on(stated: tuple[str, ...], read: tuple[str, ...]) -> bool:

@@ -4,8 +4,8 @@ People come from the most trusted source that names any (JSON-LD, author
 meta tags, microdata, the byline in the article header, a "By" link to an
 author page); an organisation only when nobody is named. The visible byline
 then adjusts the stated list: one naming the same people and more widens it,
-one crediting the others with other roles narrows it, and names are spelt as
-the page shows them.
+one crediting the others with other roles (on its line or another) narrows it,
+and names are spelt as the page shows them.
 """
 
 from __future__ import annotations
@@ -59,8 +59,16 @@ def authors(found: Evidence, ld: LdArticle, names: tuple[str, ...]) -> tuple[str
     credited = next((i for i, n in enumerate(shown) if n), None)
     if credited is not None and credits_others(lines[credited]) and _covers(people, byline):
         return byline
+    if byline and _covers(people, byline) and _credited_elsewhere(people, byline, lines):
+        return byline
     wider = next((n for n in shown if len(n) > len(people) and _covers(n, people)), people)
     return _as_displayed(wider, [n for line in shown for n in line])
+
+
+def _credited_elsewhere(people: tuple[str, ...], byline: tuple[str, ...], lines: list[str]) -> bool:
+    """A stated name the byline leaves out is shown with another role ("Reviewed by …")."""
+    others = {_norm(p) for p in people} - {_norm(n) for n in byline}
+    return any(credits_others(line) and any(o in _norm(line) for o in others) for line in lines)
 
 
 def _as_displayed(people: tuple[str, ...], displayed: list[str]) -> tuple[str, ...]:

@@ -1,11 +1,14 @@
 """The published date of an HTML page, as the page means it.
 
 The first stated date (JSON-LD ``datePublished``, ``article:published_time``
-and its kin, microdata) is the date. A UTC timestamp is moved into the
-page's own zone when the page shows the same moment in it (a ``<time>`` with
-an offset, a dateline). Without a stated date: the date in the URL, checked
+and its kin, microdata) is the date, unless the page shows not it but another
+stated publication date (a republished story; never the modified date). A
+UTC timestamp is moved into the page's own zone when the page shows the same
+moment in it (a ``<time>`` with an offset, a dateline) or states it in local
+time in another tag. Without a stated date: the date in the URL, checked
 against what the page shows; then the first date shown; then the modified
-date as a last resort.
+date as a last resort. (A dateline above the body, found later by
+:mod:`._html_fields`, fills in when all of these say nothing.)
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ _DATE_KEYS = (
     "dc.date", "dcterms.date", "pubdate", "publishdate", "publish-date", "publish_date",
     "date", "article.published", "cxenseparse:recs:publishtime", "citation_publication_date",
 )  # fmt: skip
+_MODIFIED_KEYS = ("article:modified_time", "og:updated_time")
 _MINUTE = timedelta(minutes=1)
 _QUARTER = timedelta(minutes=15)
 _DAY_SPAN = timedelta(hours=14)
@@ -40,12 +44,10 @@ _URL_DATE = re.compile(
 def published_date(
     found: Evidence, ld: LdArticle, url: str | None, now: datetime | None
 ) -> datetime | None:
-    stated = _first_date(_stated_dates(found, ld), now)
-    if stated is not None:
-        if stated.utcoffset():
-            return stated  # a local time: as the page means it
-        return _as_shown(stated, _shown_dates(found, now))
+    stated = [d for v in _stated_dates(found, ld) if v and (d := parse_date(v, now=now))]
     shown = _shown_dates(found, now)
+    if stated:
+        return _checked(stated, shown, found, ld, now)
     dated = _url_date(url)
     if dated is not None:
         near = [d for d in shown if dated.near(d)]
@@ -55,8 +57,57 @@ def published_date(
         shown = near
     if shown:
         return shown[0]
-    modified = (ld.modified, *found.values(["article:modified_time", "og:updated_time"]))
-    return _first_date(modified, now)
+    return _first_date(_modified(found, ld), now)
+
+
+def _checked(
+    stated: list[datetime],
+    shown: list[datetime],
+    found: Evidence,
+    ld: LdArticle,
+    now: datetime | None,
+) -> datetime:
+    """The first stated date, as the page shows it (or another stated date it shows instead)."""
+    first = stated[0]
+    confirmed = _confirmed(stated, shown, found, ld, now)
+    if confirmed is not None:
+        return confirmed
+    if first.utcoffset():
+        return first  # a local time: as the page means it
+    instant = first.replace(tzinfo=None)
+    # The stated times without a zone: the page's local clock (unless they are the UTC time).
+    local = [d for d in stated if d.tzinfo is None and d.time() != _MIDNIGHT and d != instant]
+    return _as_shown(first, [*shown, *local])
+
+
+def _confirmed(
+    stated: list[datetime],
+    shown: list[datetime],
+    found: Evidence,
+    ld: LdArticle,
+    now: datetime | None,
+) -> datetime | None:
+    """The date the page shows when the first stated date is not shown but another one is.
+
+    A republished story keeps its first ``datePublished`` in one tag while
+    another (``<meta name=date>``) and the dateline give the day it was
+    published again; a day that is the modified date does not count.
+    """
+    days = {d.date() for d in shown}
+    if not days or stated[0].date() in days or len(stated) < 2:
+        return None
+    modified = {d.date() for v in _modified(found, ld) if (d := parse_date(v, now=now))}
+    for other in stated[1:]:
+        if other.date() in days - modified:
+            return next(d for d in shown if d.date() == other.date())
+    return None
+
+
+def _modified(found: Evidence, ld: LdArticle) -> Iterator[str]:
+    if ld.modified:
+        yield ld.modified
+    yield from found.values(_MODIFIED_KEYS)
+    yield from found.microdata.get("dateModified", ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +160,10 @@ def _as_shown(stated: datetime, shown: list[datetime]) -> datetime:
     """``stated`` in the page's own time zone when the page shows it so.
 
     A UTC timestamp of 01:00 on the 20th for a page that shows "8:00 PM EST,
-    December 19" is the 19th where it was published.
+    December 19" (or states "2023-12-19T20:00" in another tag) is the 19th
+    where it was published. A shown time in UTC only repeats the timestamp.
     """
-    if stated.tzinfo is None or any(d.date() == stated.date() for d in shown):
+    if stated.tzinfo is None or any(d.date() == stated.date() for d in shown if not _in_utc(d)):
         return stated
     instant = stated.replace(tzinfo=None)
     for seen in shown:
@@ -126,6 +178,10 @@ def _as_shown(stated: datetime, shown: list[datetime]) -> datetime:
         if seen.time() == _MIDNIGHT and _local_day(instant, seen):
             return seen
     return stated
+
+
+def _in_utc(value: datetime) -> bool:
+    return value.tzinfo is not None and not value.utcoffset()
 
 
 def _in_zone(stated: datetime, zone: timedelta) -> datetime:

@@ -40,6 +40,7 @@ _VISIBLE = ", ".join(
         "[class*=author i]",
         "[class*=date i]",
         "[class*=timestamp i]",
+        "[class*=posted i]",
         "a[href*='/author' i]",
         "a[href*='/writer' i]",
         "a[href*='/bios/' i]",

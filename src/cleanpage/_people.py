@@ -41,6 +41,7 @@ class _Vocabulary:
     never: frozenset[str]
     credentials: frozenset[str]
     credits: re.Pattern[str]
+    told_to: re.Pattern[str]
     collective: re.Pattern[str]
     title_tag: re.Pattern[str]
 
@@ -67,6 +68,7 @@ def _vocabulary() -> _Vocabulary:
         credentials=frozenset(w.casefold() for w in data["credentials"]),
         collective=re.compile(rf"(?<!\w)(?:{_words(data['collective'])})(?!\w)", re.IGNORECASE),
         credits=re.compile(rf"(?<!\w)(?:{_words(data['credits'])})(?!\w)", re.IGNORECASE),
+        told_to=re.compile(rf"(?<!\w)(?:{_words(data['told_to'])})(?!\w)", re.IGNORECASE),
         title_tag=re.compile(
             rf"\s*[\[(](?:{_words(data['title_tags'])})[\])]$|^(?:{_words(data['title_tags'])})\s*:\s+",
             re.IGNORECASE,
@@ -81,9 +83,14 @@ def clean_authors(raw: str) -> tuple[str, ...]:
     ('Jane Doe', 'John Roe')
     >>> clean_authors("撰文:张三、李四")
     ('张三', '李四')
+    >>> clean_authors("Amie Mock as told to Heather Eastman")
+    ('Heather Eastman',)
     """
     vocab = _vocabulary()
     text = _NOISE.sub(" ", unicodedata.normalize("NFKC", raw[:MAX_BYLINE]))
+    told = vocab.told_to.search(text)
+    if told is not None:
+        text = text[told.end() :]  # the story's teller is not its writer
     credit = vocab.credits.search(text)
     if credit is not None and credit.start() > 0:
         text = text[: credit.start()]
@@ -148,6 +155,15 @@ def _latin_name(name: str) -> str | None:
     if name.isupper() and len(words) > 1:
         name = name.title()
     return name
+
+
+def has_byline_prefix(text: str) -> bool:
+    """True when ``text`` starts with a byline's lead word ("By …", "作者:…").
+
+    >>> has_byline_prefix("by Jane Doe"), has_byline_prefix("Byzantium falls")
+    (True, False)
+    """
+    return _vocabulary().prefix.match(text) is not None
 
 
 def credits_others(raw: str) -> bool:
