@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache
 
+from ._lexicon import build_lexicon
 from ._model import Reason
-from ._rules import Rule, menu_key, top_level_bar
+from ._rules import Rule
 from ._segments import Label, Segment
 
 GROUP_LIMIT = 8
@@ -21,61 +18,15 @@ _SECTION_BREAKERS: frozenset[Reason] = frozenset(
 )
 
 
-def match_rules(segments: Sequence[Segment], rules: tuple[Rule, ...]) -> list[Rule | None]:
-    """The first rule that recognises each segment, or ``None``."""
-    buckets = _buckets(rules)
-    limits = [bucket.max_chars for bucket in buckets]
-    found: list[Rule | None] = []
-    for segment in segments:
-        text = segment.text
-        at = bisect_left(limits, len(text))
-        bucket = buckets[at] if at < len(buckets) else None
-        if bucket is None or not bucket.may_match(text):
-            found.append(None)
-        else:
-            found.append(next((r for r in bucket.rules if r.matches(text)), None))
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class _Bucket:
-    """The rules that accept lines up to some length and over, with one joint prefilter."""
-
-    max_chars: int
-    rules: tuple[Rule, ...]
-    anchored: re.Pattern[str]
-    """Every pattern that can only match at the start of a line, joined (tried there only)."""
-    floating: re.Pattern[str]
-    """The other patterns, joined (searched)."""
-    menus: tuple[Rule, ...]
-    """The rules with menu ``terms``, which the prefilter does not cover."""
-
-    def may_match(self, text: str) -> bool:
-        if self.anchored.match(text) is not None or self.floating.search(text) is not None:
-            return True
-        if not self.menus:
-            return False
-        key = menu_key(text)
-        return any(r.terms_pattern and r.terms_pattern.fullmatch(key) for r in self.menus)
-
-
-@cache
-def _buckets(rules: tuple[Rule, ...]) -> tuple[_Bucket, ...]:
-    """For each distinct ``max_chars``: the rules that still apply to a line that long.
-
-    Long lines (body paragraphs) then meet only the few rules written for long
-    text, which keeps matching fast.
-    """
-    limits = sorted({r.max_chars for r in rules})
-    buckets = []
-    for limit in limits:
-        applicable = tuple(r for r in rules if r.max_chars >= limit)
-        menus = tuple(r for r in applicable if r.terms_pattern is not None)
-        patterns = [p.pattern for r in applicable for p in r.patterns]
-        anchored = _joined([p for p in patterns if _anchored(p)])
-        floating = _joined([p for p in patterns if not _anchored(p)])
-        buckets.append(_Bucket(limit, applicable, anchored, floating, menus))
-    return tuple(buckets)
+def match_rules(
+    segments: Sequence[Segment], rules: tuple[Rule, ...], site_rules: tuple[Rule, ...] = ()
+) -> list[Rule | None]:
+    """The first rule that recognises each segment, or ``None``; a site's own rules go first."""
+    lexicon = build_lexicon(rules)
+    return [
+        next((r for r in site_rules if r.matches(s.text)), None) or lexicon.first_match(s.text)
+        for s in segments
+    ]
 
 
 def apply_scopes(
@@ -117,16 +68,3 @@ def apply_scopes(
                     break
                 labels[j] = label
     return labels
-
-
-def _joined(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern that matches wherever any of ``patterns`` does (most lines match none)."""
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
-    except re.error:  # a pattern with global inline flags cannot be joined: check each rule
-        return re.compile("")
-
-
-def _anchored(pattern: str) -> bool:
-    """Starts with ``^`` and has no top-level ``|`` (so it can only match at position 0)."""
-    return pattern.startswith("^") and not top_level_bar(pattern)

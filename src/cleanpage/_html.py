@@ -4,7 +4,7 @@ parse once (selectolax, lexbor) → metadata (:mod:`._htmlmeta`) → drop
 invisible elements → segment (:mod:`._html_segment`) → select the article
 region (:mod:`._html_select`; boxes headed by a lexicon header count as
 chrome) → label every segment (:mod:`._html_label`, lexicon rules via
-:mod:`._html_lexicon`) → the headline, then bylines, date lines and the
+:mod:`._lexicon`) → the headline, then bylines, date lines and the
 standfirst (:mod:`._html_fields`) become metadata.
 """
 
@@ -17,11 +17,11 @@ from selectolax.lexbor import LexborHTMLParser
 from ._html_fields import mark_standfirst, read_fields
 from ._html_hints import load_hints
 from ._html_label import headed_boxes, label_segments
-from ._html_lexicon import build_lexicon
 from ._html_segment import Walked, drop_invisible, segment_tree
 from ._html_select import Region, container_of, select_region
 from ._html_title import find_title, headline_node, title_candidates
 from ._htmlmeta import read_meta
+from ._lexicon import build_lexicon
 from ._options import Options
 from ._rules import RuleSet
 from ._segments import Features, Label, LabelledPage, Segment

@@ -15,9 +15,9 @@ section cuts one id per firing above both.
 from __future__ import annotations
 
 from ._header import is_prose
-from ._html_lexicon import Lexicon
 from ._html_segment import RawSegment, Walked
 from ._html_select import Region, container_of
+from ._lexicon import Lexicon
 from ._model import Reason
 from ._rules import Rule
 from ._segments import Label

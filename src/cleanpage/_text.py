@@ -59,7 +59,7 @@ def extract_text(text: str, *, url: str | None, options: Options, rules: RuleSet
     """Label every line of a text capture and read its metadata."""
     segments = segment_text(text)
     site = _site(rules, url, segments)
-    matches = match_rules(segments, (site.rules if site else ()) + rules.rules)
+    matches = match_rules(segments, rules.rules, site.rules if site else ())
     labels = section_labels(segments, matches)
     metas = [
         read_meta_line(s.text, rules.fields, options.now) if rule is None else None
