@@ -18,13 +18,13 @@ from ._html_fields import mark_standfirst, read_fields
 from ._html_hints import load_hints
 from ._html_label import headed_boxes, label_segments
 from ._html_segment import Walked, drop_invisible, segment_tree
-from ._html_select import Region, container_of, select_region
+from ._html_select import container_of, select_region
 from ._html_title import find_title, headline_node, title_candidates
 from ._htmlmeta import read_meta
 from ._lexicon import build_lexicon
 from ._options import Options
 from ._rules import RuleSet
-from ._segments import Features, Label, LabelledPage, Segment
+from ._segments import Label, LabelledPage, Segment
 
 
 def extract_html(html: str, *, url: str | None, options: Options, rules: RuleSet) -> LabelledPage:
@@ -48,24 +48,11 @@ def extract_html(html: str, *, url: str | None, options: Options, rules: RuleSet
         meta = replace(meta, title=walked.segments[headlines[0]].text)
     meta = read_fields(walked, labels, rules.fields, meta)
     meta = mark_standfirst(walked, labels, meta)
-    return LabelledPage(_segments(walked, region), tuple(labels), meta)
+    return LabelledPage(_segments(walked), tuple(labels), meta)
 
 
-_NO_TOKENS: frozenset[str] = frozenset()
-
-
-def _segments(walked: Walked, region: Region) -> tuple[Segment, ...]:
-    sk = walked.skeleton
-    inherited: list[frozenset[str]] = []
-    for node, up in enumerate(sk.parent):  # a parent precedes its children
-        acc = inherited[up] if up >= 0 else _NO_TOKENS
-        own = sk.tokens[node]
-        inherited.append(acc | own if own and not own <= acc else acc)
-    out: list[Segment] = []
-    for seg in walked.segments:
-        node = seg.node
-        container = container_of(walked, node)
-        density = seg.link_chars / len(seg.text)
-        features = Features(sk.tag[node], sk.depth[node], density, inherited[node], container)
-        out.append(Segment(seg.text, seg.kind, container, features))
-    return tuple(out)
+def _segments(walked: Walked) -> tuple[Segment, ...]:
+    """Segments for assembly; a segment's group is its container element."""
+    return tuple(
+        Segment(seg.text, seg.kind, container_of(walked, seg.node)) for seg in walked.segments
+    )

@@ -58,28 +58,69 @@ _ANY_START = re.compile(r"\^(?:\.\{\d*,\d+\}\??|\(\?:\.\{\d*,\d+\}\??\\s\)\?)")
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    """A combined prefilter pattern and the rules to try when it matches (in rule order)."""
+    """A combined prefilter pattern and the rules it stands for (in rule order)."""
 
     pattern: re.Pattern[str]
     rules: tuple[Rule, ...]
+
+
+Found = list[tuple[Rule, ...]]
+"""The rules worth trying on a line, as the groups whose prefilter it passed."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Floating:
     """Patterns searched anywhere in a line, screened by the literal text each one needs."""
 
-    group: _Group
     screen: re.Pattern[str]
     """The literals, one of which occurs in any match of a screened pattern (case folded)."""
-    screened: re.Pattern[str]
-    """The patterns that need a literal, combined (searched only when the screen finds one)."""
-    rest: re.Pattern[str]
-    """The patterns that need no literal, combined."""
+    screened: _Group
+    """The patterns that need a literal (searched only when the screen finds one)."""
+    rest: _Group
+    """The patterns that need no literal."""
 
-    def may_match(self, text: str) -> bool:
-        if self.screen.search(fold(text)) and self.screened.search(text):
-            return True
-        return self.rest.search(text) is not None
+    def collect(self, text: str, found: Found) -> None:
+        if self.screen.search(fold(text)) and self.screened.pattern.search(text):
+            found.append(self.screened.rules)
+        if self.rest.pattern.search(text):
+            found.append(self.rest.rules)
+
+
+@dataclass(frozen=True, slots=True)
+class _Menus:
+    """Rules for lines made only of menu terms, by term.
+
+    Such a line, as :func:`menu_key` puts it, starts with one of the rule's terms.
+    """
+
+    by_term: dict[str, tuple[Rule, ...]]
+    lengths: tuple[int, ...]
+    """The lengths of the terms, shortest first."""
+    longest: int
+    """The longest line any of these rules takes."""
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> _Menus:
+        by_term: dict[str, list[Rule]] = {}
+        menus = [rule for rule in rules if rule.terms_pattern is not None]
+        for rule in menus:
+            for term in set(rule.terms):
+                by_term.setdefault(term, []).append(rule)
+        return cls(
+            by_term={term: tuple(found) for term, found in by_term.items()},
+            lengths=tuple(sorted({len(term) for term in by_term})),
+            longest=max((rule.max_chars for rule in menus), default=0),
+        )
+
+    def collect(self, key: str, found: Found) -> None:
+        by_term = self.by_term
+        size = len(key)
+        for length in self.lengths:
+            if length > size:
+                break
+            menus = by_term.get(key[:length])
+            if menus:
+                found.append(menus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,46 +129,42 @@ class _Tier:
 
     limit: int
     pairs: dict[str, _Group]
-    """Two-character key -> anchored patterns that must start so; rules include the
-    one-character and floating groups' (everything worth trying for that start)."""
+    """Two-character key -> the anchored patterns whose matches start so."""
     singles: dict[str, _Group]
+    """One-character key -> the anchored patterns whose second character cannot be told."""
     floating: _Floating | None
-    menus: tuple[Rule, ...]
-    terms: tuple[str, ...]
+    menus: _Menus
     exact: bool
     """False when a prefilter could not be built: every rule is then tried."""
     rules: tuple[Rule, ...]
+    order: dict[Rule, int]
 
     def first_match(self, text: str) -> Rule | None:
         if not self.exact:
             return _first(self.rules, text)
-        group = self._group(text)
-        menu = bool(self.menus) and self._menu_shaped(text)
-        if group is None:
-            return _first(self.menus, text) if menu else None
-        if not menu:
-            return _first(group.rules, text)
-        both = {*group.rules, *self.menus}
-        return _first((rule for rule in self.rules if rule in both), text)
+        found: Found = []
+        self._collect(text, found)
+        key = None
+        if len(text) <= self.menus.longest:
+            key = menu_key(text)
+            self.menus.collect(key, found)
+        if not found:
+            return None
+        if len(found) == 1:
+            return _first(found[0], text, key)
+        return _first(sorted(set().union(*found), key=self.order.__getitem__), text, key)
 
-    def _group(self, text: str) -> _Group | None:
-        """The group whose rules are worth trying on ``text``, if any pattern may match."""
+    def _collect(self, text: str, found: Found) -> None:
+        """Add the groups of patterns whose prefilter ``text`` passes."""
         one = _key(text[0])
         two = self.pairs.get(one + _key(text[1])) if len(text) > 1 else None
-        single = self.singles.get(one)
         if two is not None and two.pattern.match(text):
-            return two
+            found.append(two.rules)
+        single = self.singles.get(one)
         if single is not None and single.pattern.match(text):
-            return single
-        floating = self.floating
-        if floating is not None and floating.may_match(text):
-            return two or single or floating.group
-        return None
-
-    def _menu_shaped(self, text: str) -> bool:
-        """A line made only of menu terms starts and ends with one."""
-        key = menu_key(text)
-        return key.startswith(self.terms) and key.endswith(self.terms)
+            found.append(single.rules)
+        if self.floating is not None:
+            self.floating.collect(text, found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +183,8 @@ class Lexicon:
         return self.tiers[at].first_match(text)
 
 
-def _first(rules: Iterable[Rule], text: str) -> Rule | None:
-    return next((rule for rule in rules if rule.matches(text)), None)
+def _first(rules: Iterable[Rule], text: str, key: str | None = None) -> Rule | None:
+    return next((rule for rule in rules if rule.matches(text, key)), None)
 
 
 @lru_cache(maxsize=8)
@@ -172,22 +209,18 @@ def _tier(limit: int, rules: tuple[Rule, ...]) -> _Tier:
         for pattern in (p.pattern for p in rule.patterns):
             _place(pattern, rule, pairs, singles, floating)
     floated = _floating(floating, order)
-    ones = {key: _group(found, floating, order) for key, found in singles.items()}
-    twos = {
-        key: _group(found, singles.get(key[0], []) + floating, order)
-        for key, found in pairs.items()
-    }
-    menus = tuple(r for r in rules if r.terms_pattern is not None)
+    ones = {key: _group(found, order) for key, found in singles.items()}
+    twos = {key: _group(found, order) for key, found in pairs.items()}
     return _Tier(
         limit=limit,
         pairs={k: g for k, g in twos.items() if g is not None},
         singles={k: g for k, g in ones.items() if g is not None},
         floating=floated,
-        menus=menus,
-        terms=tuple(sorted({t for rule in menus for t in rule.terms})),
+        menus=_Menus.of(rules),
         exact=None not in (*ones.values(), *twos.values())
         and (floated is not None or not floating),
         rules=rules,
+        order=order,
     )
 
 
@@ -212,37 +245,31 @@ def _place(
     floating.append((pattern[any_start.end() :] if any_start else pattern, rule))
 
 
-def _group(
-    own: list[tuple[str, Rule]], also: list[tuple[str, Rule]], order: dict[Rule, int]
-) -> _Group | None:
-    """Own patterns combined; the rules of ``own`` and ``also`` in rule order."""
-    pattern = _combine([p for p, _ in own])
+def _group(patterns: list[tuple[str, Rule]], order: dict[Rule, int]) -> _Group | None:
+    """The patterns combined, and their rules in rule order."""
+    pattern = _combine([p for p, _ in patterns])
     if pattern is None:
         return None
-    rules = sorted({rule for _, rule in own + also}, key=order.__getitem__)
-    return _Group(pattern, tuple(rules))
+    return _Group(pattern, tuple(sorted({rule for _, rule in patterns}, key=order.__getitem__)))
 
 
 def _floating(found: list[tuple[str, Rule]], order: dict[Rule, int]) -> _Floating | None:
     """The floating patterns, screened by their literals where each has one."""
-    group = _group(found, [], order)
-    if group is None or not found:
-        return None
     literals: set[str] = set()
-    screened: list[str] = []
-    rest: list[str] = []
-    for pattern, _ in found:
+    screened: list[tuple[str, Rule]] = []
+    rest: list[tuple[str, Rule]] = []
+    for pattern, rule in found:
         needed = needs(pattern)
         if needed is None or not all(map(_selective, needed)):
-            rest.append(pattern)
+            rest.append((pattern, rule))
         else:
             literals |= needed
-            screened.append(pattern)
+            screened.append((pattern, rule))
     screen = re.compile("|".join(map(re.escape, sorted(literals))) or "(?!)")
-    parts = _combine(screened), _combine(rest)
+    parts = _group(screened, order), _group(rest, order)
     if parts[0] is None or parts[1] is None:
         return None
-    return _Floating(group, screen, parts[0], parts[1])
+    return _Floating(screen, parts[0], parts[1])
 
 
 def _selective(literal: str) -> bool:
@@ -441,6 +468,12 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _folded_apart() -> re.Pattern[str]:
+    """Finds the characters :func:`_fold_table` maps (rare: ``ı``, ``ſ``, Greek symbols)."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in _fold_table()) + "]")
+
+
 def fold(text: str) -> str:
     """``text`` lower-cased so that what ``re`` matches ignoring case compares equal.
 
@@ -451,4 +484,5 @@ def fold(text: str) -> str:
         return text.lower()
     if "\u0130" in text:  # İ: str.lower() would add a combining dot
         text = text.replace("\u0130", "i")
-    return text.lower().translate(_fold_table())
+    text = text.lower()
+    return text.translate(_fold_table()) if _folded_apart().search(text) else text

@@ -33,7 +33,7 @@ class RuleDataError(ValueError):
     """A rule file is malformed. Raised while loading, naming the file and entry."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """One boilerplate rule: which lines it recognises and what it cuts.
 
@@ -41,7 +41,8 @@ class Rule:
     up entirely of ``terms`` (menu vocabulary, at least ``min_terms`` of them),
     and it is no longer than ``max_chars``. ``scope`` says how far the cut
     reaches: the ``line``, the rest of its ``group`` (a box), or the rest of
-    its ``section`` (a "related" list to the end of the page).
+    its ``section`` (a "related" list to the end of the page). Compared by
+    identity (each is loaded once), so that sets of rules hash fast.
     """
 
     id: str
@@ -55,13 +56,14 @@ class Rule:
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
-    def matches(self, line: str) -> bool:
+    def matches(self, line: str, key: str | None = None) -> bool:
+        """Whether the rule recognises ``line`` (``key``: its :func:`menu_key`, if known)."""
         if len(line) > self.max_chars:
             return False
         if any(p.search(line) for p in self.patterns):
             return True
         pattern = self.terms_pattern
-        return pattern is not None and bool(pattern.fullmatch(menu_key(line)))
+        return pattern is not None and bool(pattern.fullmatch(key or menu_key(line)))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

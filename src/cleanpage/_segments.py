@@ -14,22 +14,6 @@ from ._model import BlockKind, Reason, Related
 
 
 @dataclass(frozen=True, slots=True)
-class Features:
-    """Structural features of an HTML segment (absent for text captures)."""
-
-    tag: str
-    """The block element's tag name (``p``, ``h2``, ``li``, ``td``, …)."""
-    depth: int
-    """Element depth below ``<html>``."""
-    link_density: float
-    """Share of the segment's characters inside ``<a>`` elements."""
-    tokens: frozenset[str]
-    """Lower-cased class and id tokens of the element and its ancestors."""
-    container: int
-    """Identifier of the nearest block container (segments sharing it are siblings)."""
-
-
-@dataclass(frozen=True, slots=True)
 class Segment:
     """One visible piece of a capture: a line of a text capture, a block of a page."""
 
@@ -37,7 +21,6 @@ class Segment:
     kind: BlockKind = "paragraph"
     group: int = 0
     """Segments in one group belong together (a blank-line separated run, a container)."""
-    features: Features | None = None
 
 
 @dataclass(frozen=True, slots=True)
