@@ -11,12 +11,15 @@ from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import cleanpage._repair as repair_module
 from cleanpage._charset import codec_for_label, declared_charset, decode_bytes
 from cleanpage._decode import decode
 from cleanpage._detect import CANDIDATES, detect
 from cleanpage._options import Options
-from cleanpage._repair import repair
+from cleanpage._repair import plan_repair, repair
 from cleanpage._sniff import markup_of
 
 LANG = Path(__file__).parent / "data" / "lang"
@@ -307,3 +310,71 @@ def test_legacy_page_with_an_island_of_junk_keeps_its_encoding() -> None:
     got = decode_bytes(data[:400] + junk + data[400:])
     assert got.encoding == "big5hkscs"
     assert sample("zh_hant").splitlines()[-1] in got.text
+
+
+# Repair without building the page twice ------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "Crédit Agricole a publié ses résultats. ",
+        "比特币价格今日上涨，市场情绪回暖。",
+        "Bitcoin 🚀 rallied.",
+        " \n\t\u3000\xa0",
+        "<p>",
+        "\x00\ud800",
+    ]
+)
+
+
+@st.composite
+def _mixed_text(draw: st.DrawFn) -> str:
+    """Correct text, whitespace, controls and surrogates, with some pieces turned to mojibake."""
+    out = []
+    for piece in draw(st.lists(_PIECES, max_size=12)):
+        codec = draw(st.sampled_from([None, None, "sloppy-windows-1252", "latin-1", "gbk"]))
+        garbled = piece.isprintable()  # controls and surrogates stay as they are
+        out.append(piece.encode("utf-8").decode(codec, "replace") if codec and garbled else piece)
+    return "".join(out)
+
+
+@given(_mixed_text(), st.integers(min_value=0, max_value=300))
+def test_planned_repair_reads_like_the_repaired_text(text: str, size: int) -> None:
+    planned, whole = plan_repair(text), repair(text)
+    assert planned.text() == whole
+    assert planned.utf8() == whole.encode("utf-8", "replace")
+    assert planned.head(size) == whole[:size]
+    assert planned.is_blank() == (not whole or whole.isspace())
+
+
+def test_planned_repair_keeps_a_huge_page_and_its_fixes_apart() -> None:
+    good = "Crédit Agricole a publié ses résultats trimestriels. "
+    filler = "Déjà vu, plain filler text. " * 40_000  # correct: the page is not all mojibake
+    text = f"<p>{filler}</p><p>{good.encode().decode('cp1252')}</p>"
+    planned = plan_repair(text)
+    assert planned.base is text and planned.fixes  # windows around the mojibake words
+    assert planned.text() == text.replace(good.encode().decode("cp1252"), good)
+    assert planned.utf8().decode("utf-8") == planned.text()
+
+
+@pytest.mark.parametrize("chunk", [1_000, 1 << 20])
+def test_whole_page_mojibake_is_reread_chunk_by_chunk(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(repair_module, "_CHUNK", chunk)
+    for lang in ("zh", "ru", "fr"):
+        original = page(sample(lang)) * 20  # tens of thousands of characters
+        for codec in ("sloppy-windows-1252", "latin-1"):
+            assert repair(original.encode("utf-8").decode(codec)) == original
+
+
+def test_utf8_capture_is_handed_to_the_parser_as_it_is() -> None:
+    data = page(sample("zh") + "\n🚀").encode("utf-8")
+    decoded = decode(data, content_type=None, options=Options())
+    assert decoded.utf8() is data  # no second copy of the page
+    bom = decode(codecs.BOM_UTF8 + data, content_type=None, options=Options())
+    assert bom.utf8() == data and bom.utf8_capture is None
+    text = page(sample("fr")).encode("utf-8").decode("cp1252")
+    for capture in (text, text.encode("utf-8")):  # mojibake in a str, and in UTF-8 bytes
+        decoded = decode(capture, content_type=None, options=Options())
+        assert decoded.text == page(sample("fr"))
+        assert decoded.utf8() == page(sample("fr")).encode("utf-8")

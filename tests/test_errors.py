@@ -29,7 +29,7 @@ from cleanpage import (
     clean_text,
 )
 from cleanpage._exceptions import CaptureTypeError
-from cleanpage._limits import Deadline, measure_markup
+from cleanpage._limits import Deadline, MarkupShape, measure_markup
 from cleanpage._noarticle import kinds, no_article_kind, no_article_message
 
 ARTICLE = (
@@ -241,6 +241,12 @@ def test_text_captures_are_not_measured_as_markup() -> None:
 )
 def test_measure_markup(html: str, depth: int) -> None:
     assert measure_markup(html).depth == depth
+    assert measure_markup(html.encode()) == measure_markup(html)  # UTF-8 bytes, read as Latin-1
+
+
+def test_measure_markup_of_bytes_counts_non_ascii_tag_names() -> None:
+    html = "<div><x-日本>" * 3 + "<p>é 🚀 ü</p>" + "</x-日本></div>" * 3
+    assert measure_markup(html.encode()) == measure_markup(html) == MarkupShape(6, 14)
 
 
 def test_deadline() -> None:

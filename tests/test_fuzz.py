@@ -134,6 +134,14 @@ def test_single_5mb_line() -> None:
     assert article is not None and len(article.text) > 4_000_000
 
 
+def test_huge_paragraph_whitespace_is_collapsed_as_in_a_small_one() -> None:
+    words = ["Bitcoin", "rose\u3000above", "$90,000\xa0on", "Tuesday.\n\n", "\t", "深度", "  "]
+    text = "".join(words[i % len(words)] + " " * (i % 3) for i in range(60_000))
+    assert len(text) > 300_000  # collapsed a chunk at a time
+    article = clean_html(f"<html><body><article><h1>Title</h1><p>{text}</p></article></body>")
+    assert article.blocks[-1].text == " ".join(text.split())
+
+
 def test_50000_links() -> None:
     links = "".join(f"<li><a href='/n/{i}'>Headline number {i}</a></li>" for i in range(50_000))
     total(f"<html><body><ul>{links}</ul><article><p>{'Body text. ' * 40}</p></article></body>")

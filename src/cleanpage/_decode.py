@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._charset import decode_bytes
+from ._charset import Decoding, decode_bytes
 from ._exceptions import (
     BinaryInputError,
     CaptureTypeError,
@@ -21,8 +21,8 @@ from ._exceptions import (
     UnsupportedFormatError,
 )
 from ._options import Options
-from ._repair import control_share, repair, scrub
-from ._sniff import Markup, binary_kind, data_format, gunzip, is_gzip, markup_of
+from ._repair import Repaired, control_share, plan_repair, repair, scrub
+from ._sniff import Markup, binary_kind, data_format, gunzip, is_gzip, markup_of, starts_like_json
 
 __all__ = ["Decoded", "Markup", "decode", "repair"]
 
@@ -34,20 +34,35 @@ _MAX_CONTROL_SHARE = 0.10
 class Decoded:
     """The capture as text, whether it is markup, and the encoding it was read in."""
 
-    text: str
+    repaired: Repaired
     markup: Markup
     encoding: str | None = None
     """The codec bytes were decoded with (``None`` for a ``str`` capture)."""
+    utf8_capture: bytes | None = None
+    """The captured bytes, when they are exactly the UTF-8 form of :attr:`text`."""
+
+    @property
+    def text(self) -> str:
+        """The decoded, repaired text."""
+        return self.repaired.text()
+
+    def utf8(self) -> bytes:
+        """:attr:`text` as UTF-8 (what the HTML parser reads), without building :attr:`text`:
+        the captured bytes themselves when they needed no repair."""
+        return self.utf8_capture if self.utf8_capture is not None else self.repaired.utf8()
 
 
 def decode(capture: str | bytes, *, content_type: str | None, options: Options) -> Decoded:
     """Decode and repair ``capture``; raise an :class:`InputError` or :class:`LimitError`
     subclass naming what is wrong with it."""
     encoding: str | None = None
+    exact: bytes | None = None  # bytes that are exactly the UTF-8 form of ``text``
     if isinstance(capture, bytearray | memoryview):
         capture = bytes(capture)
     if isinstance(capture, bytes):
-        text, encoding = _from_bytes(capture, content_type, options, nested=False)
+        decoding, data = _from_bytes(capture, content_type, options, nested=False)
+        text, encoding = decoding.text, decoding.encoding
+        exact = data if decoding.how in ("utf-8", "ascii") else None
     elif isinstance(capture, str):
         _check_str_size(capture, options)
         text = capture.removeprefix("\ufeff")  # a BOM left by a UTF-8-sig reader
@@ -57,23 +72,27 @@ def decode(capture: str | bytes, *, content_type: str | None, options: Options) 
             f"a capture must be str or bytes, not {type(capture).__name__}", stage="decode"
         )
     _check_text(text)
-    text = repair(text)
-    if not text or text.isspace():
+    repaired = plan_repair(text)
+    if repaired.is_blank():
         raise EmptyInputError(
             "capture holds only whitespace and control characters", stage="decode"
         )
-    found = data_format(text)
+    head = repaired.head(_SAMPLE)
+    found = data_format(repaired.text() if starts_like_json(head) else head)
     if found is not None:
         kind, what = found
         raise UnsupportedFormatError(
             f"capture is {what}, not a web page or page text", stage="decode", kind=kind
         )
-    return Decoded(text, markup_of(text), encoding)
+    if repaired.base is not text or repaired.fixes:
+        exact = None
+    return Decoded(repaired, markup_of(head), encoding, exact)
 
 
 def _from_bytes(
     data: bytes, content_type: str | None, options: Options, *, nested: bool
-) -> tuple[str, str]:
+) -> tuple[Decoding, bytes]:
+    """The decoding of ``data`` (inflated when gzip) and the bytes it was decoded from."""
     if len(data) > options.max_bytes:
         raise InputTooLargeError(
             f"capture is {len(data):,} bytes, over the limit of {options.max_bytes:,};"
@@ -95,7 +114,7 @@ def _from_bytes(
     except DecodeError:
         _check_text(data[:_SAMPLE].decode("latin-1"))  # NUL-heavy: binary, not undecodable
         raise
-    return decoding.text, decoding.encoding
+    return decoding, data
 
 
 def _reject_binary(head: bytes) -> None:

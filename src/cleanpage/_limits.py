@@ -22,6 +22,9 @@ from ._exceptions import TimeBudgetError, TooDeepError
 from ._options import Options
 
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?=[\s/>])")
+# The same on UTF-8 bytes read as Latin-1 (one character a byte): any byte of a
+# multi-byte character may be part of a tag name.
+_TAG_BYTES = re.compile(r"</?[A-Za-z][\w:\x80-\xff-]*(?=[\s/>])")
 # Elements that never nest: void elements, elements whose end tag is implied by
 # the next sibling, and SVG leaves (usually self-closed, ``<path …/>``).
 _FLAT = (
@@ -96,17 +99,25 @@ def _base_deltas() -> dict[str, int]:
     return {f"<{sep}{name}": 0 for name in _FLAT for sep in ("", "/")}
 
 
-def measure_markup(html: str) -> MarkupShape:
+def measure_markup(html: str | bytes) -> MarkupShape:
     """Estimate the nesting depth and tag count of ``html`` without parsing it.
 
     Start tags open a level and end tags close one (never below zero); void
     elements, elements with implied end tags and SVG leaves do not nest. The
     estimate errs high on sloppy markup, never low on deep nesting.
 
+    UTF-8 ``bytes`` are scanned as Latin-1 text: tags are ASCII, and one byte per
+    character keeps the scan small however wide the decoded text would be.
+
     >>> measure_markup("<div><p>a<p>b<br><span>c</span></div>")
     MarkupShape(depth=2, tags=7)
+    >>> measure_markup("<div><aé>x</aé></div>".encode())
+    MarkupShape(depth=2, tags=4)
     """
-    tokens = _TAG.findall(html)
+    if isinstance(html, bytes):
+        tokens = _TAG_BYTES.findall(html.decode("latin-1"))
+    else:
+        tokens = _TAG.findall(html)
     if not tokens:
         return MarkupShape(0, 0)
     prefix = list(accumulate(map(_Deltas(_base_deltas()).__getitem__, tokens)))
@@ -114,10 +125,11 @@ def measure_markup(html: str) -> MarkupShape:
     return MarkupShape(max(map(operator.sub, prefix, floor)), len(tokens))
 
 
-def check_markup(html: str, options: Options) -> MarkupShape | None:
+def check_markup(html: str | bytes, options: Options) -> MarkupShape | None:
     """Raise :class:`TooDeepError` when ``html`` nests deeper than ``options.max_depth``
     or holds more than ``options.max_nodes`` tags; return what was measured, if anything."""
-    if html.count("<") <= min(options.max_depth, options.max_nodes):
+    brackets = html.count("<") if isinstance(html, str) else html.count(b"<")
+    if brackets <= min(options.max_depth, options.max_nodes):
         return None  # cannot exceed either limit
     shape = measure_markup(html)
     if shape.depth > options.max_depth:

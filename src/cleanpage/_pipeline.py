@@ -76,8 +76,12 @@ def _run(
         deadline.check("decode")
         rules = load_rules()
         if (markup or decoded.markup) == "html":
-            check_markup(decoded.text, opts)
-            page = extract_html(decoded.text, url=url, options=opts, rules=rules)
+            # The parser reads UTF-8: hand it the bytes and let the decoded text go
+            # (a page with one emoji is a str of 4 bytes a character).
+            html = decoded.utf8()
+            del decoded
+            check_markup(html, opts)
+            page = extract_html(html, url=url, options=opts, rules=rules)
         else:
             page = extract_text(decoded.text, url=url, options=opts, rules=rules)
         deadline.check("extract")

@@ -27,6 +27,8 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import ftfy
@@ -52,6 +54,74 @@ _SCRUB = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WINDOW = 2_000
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_SPACE = re.compile(r"\S")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One repaired window: ``text`` replaces ``base[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    """Repaired text, kept as the scrubbed text plus the windows that replace parts of it.
+
+    A huge page with a few mojibake lines is then never held twice: :meth:`utf8`
+    encodes it piece by piece, and :meth:`head` / :meth:`is_blank` read it
+    without building it. :meth:`text` builds the whole string.
+    """
+
+    base: str
+    fixes: tuple[Fix, ...] = ()
+
+    def text(self) -> str:
+        return "".join(self._pieces(_CHUNK)) if self.fixes else self.base
+
+    def utf8(self) -> bytes:
+        """The repaired text as UTF-8, encoded a million characters at a time (encoding a
+        4-byte-a-character ``str`` whole reserves 4 bytes a character)."""
+        out = io.BytesIO()  # getvalue() hands over its buffer: no second copy
+        for piece in self._pieces(_CHUNK):
+            out.write(piece.encode("utf-8", "replace"))
+        return out.getvalue()
+
+    def head(self, size: int) -> str:
+        """The first ``size`` characters of the repaired text."""
+        if not self.fixes or size <= 0:
+            return self.base[: max(size, 0)]
+        out: list[str] = []
+        left = size
+        for piece in self._pieces(size):
+            out.append(piece[:left])
+            left -= len(out[-1])
+            if left <= 0:
+                break
+        return "".join(out)
+
+    def is_blank(self) -> bool:
+        """Whether the repaired text is empty or only whitespace."""
+        pos = 0
+        for fix in self.fixes:
+            if _NON_SPACE.search(self.base, pos, fix.start) or _NON_SPACE.search(fix.text):
+                return False
+            pos = fix.end
+        return _NON_SPACE.search(self.base, pos) is None
+
+    def _pieces(self, chunk: int) -> Iterator[str]:
+        """The repaired text in order: slices of ``base`` (at most ``chunk`` long) and fixes."""
+        pos = 0
+        end = Fix(len(self.base), len(self.base), "")
+        for fix in (*self.fixes, end):
+            for at in range(pos, fix.start, chunk):
+                yield self.base[at : min(at + chunk, fix.start)]
+            if fix.text:
+                yield fix.text
+            pos = fix.end
 
 
 def repair(text: str) -> str:
@@ -62,13 +132,18 @@ def repair(text: str) -> str:
     >>> repair("交易“智”变")
     '交易“智”变'
     """
+    return plan_repair(text).text()
+
+
+def plan_repair(text: str) -> Repaired:
+    """What :func:`repair` does to ``text``, with the mojibake windows not yet applied."""
     if _gate().search(text) is None:
-        return text
+        return Repaired(text)
     text = scrub(text)
     if _suspects().search(text) is None:
-        return text
+        return Repaired(text)
     whole = _round_trip(text)
-    return whole if whole != text else _fix_suspects(text)
+    return Repaired(whole) if whole != text else Repaired(text, _fix_suspects(text))
 
 
 def scrub(text: str) -> str:
@@ -155,22 +230,14 @@ def _is_ideograph(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
 
-def _fix_suspects(text: str) -> str:
-    fixes = [
-        (start, end, fixed)
-        for start, end in _windows(text)
-        if (fixed := _fix_piece(text[start:end])) != text[start:end]
-    ]
-    if not fixes:
-        return text
-    out = io.StringIO()  # slices are written and freed one by one: no second copy of a huge page
-    pos = 0
-    for start, end, fixed in fixes:
-        out.write(text[pos:start])
-        out.write(fixed)
-        pos = end
-    out.write(text[pos:])
-    return out.getvalue()
+def _fix_suspects(text: str) -> tuple[Fix, ...]:
+    fixes = []
+    for start, end in _windows(text):
+        piece = text[start:end]
+        fixed = _fix_piece(piece)
+        if fixed != piece:
+            fixes.append(Fix(start, end, fixed))
+    return tuple(fixes)
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -201,16 +268,13 @@ def _round_trip(text: str) -> str:
     """``text`` re-read as the UTF-8 it was, when all of it is mojibake (checked by ftfy's
     badness measure, or for GBK by the result being ordinary letters); else ``text``.
 
-    One encode and one strict decode: fast on a page that is mojibake from end to end.
-    A prefix is tried first, so a page that is not wholly mojibake costs little.
+    One encode and one strict decode per chunk: fast on a page that is mojibake from
+    end to end. A short first chunk makes a page that is not wholly mojibake cost
+    little, and chunks keep a huge page from being encoded whole to learn that.
     """
-    cut = text.find(" ", _WINDOW * 8) + 1  # after an ASCII character: a boundary in any reading
     for codec in ("sloppy-windows-1252", "latin-1", "gb18030"):
-        try:
-            if 0 < cut < len(text):
-                text[:cut].encode(codec).decode("utf-8")
-            fixed = text.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
+        fixed = _reread(text, codec)
+        if fixed is None:
             continue
         if codec == "gb18030":
             letters = "".join(c for c in fixed[: _WINDOW * 4] if not c.isascii())
@@ -220,6 +284,23 @@ def _round_trip(text: str) -> str:
         if fixed != text and plausible:
             return fixed
     return text
+
+
+def _reread(text: str, codec: str) -> str | None:
+    """``text`` encoded in ``codec`` and decoded as strict UTF-8, or ``None`` when either fails.
+
+    Chunks end after a space, a character boundary in any of these readings.
+    """
+    pieces: list[str] = []
+    pos, size = 0, _WINDOW * 8
+    while pos < len(text):
+        cut = text.find(" ", pos + size) + 1 or len(text)
+        try:
+            pieces.append(text[pos:cut].encode(codec).decode("utf-8"))
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return None
+        pos, size = cut, _CHUNK
+    return "".join(pieces)
 
 
 def _fix_piece(piece: str) -> str:

@@ -117,6 +117,15 @@ def gunzip(data: bytes, limit: int) -> bytes:
     return b"".join(out)
 
 
+def starts_like_json(text: str) -> bool:
+    """Whether ``text`` opens the way JSON data does (``{"``, ``[1``, …).
+
+    >>> starts_like_json('  {"a": 1}'), starts_like_json("<html>")
+    (True, False)
+    """
+    return _JSON_START.match(text) is not None
+
+
 def data_format(text: str) -> tuple[str, str] | None:
     """``(kind, description)`` when ``text`` is JSON, an RSS/Atom feed or non-HTML XML."""
     if _JSON_START.match(text) and _is_json(text):
