@@ -27,8 +27,11 @@ from ._rules import RuleSet
 from ._segments import Label, LabelledPage, Segment
 
 
-def extract_html(html: str, *, url: str | None, options: Options, rules: RuleSet) -> LabelledPage:
-    """Segment, select and label an HTML page; metadata from :func:`read_meta`."""
+def extract_html(
+    html: str | bytes, *, url: str | None, options: Options, rules: RuleSet
+) -> LabelledPage:
+    """Segment, select and label an HTML page (``str``, or its UTF-8 ``bytes``); metadata
+    from :func:`read_meta`."""
     tree = LexborHTMLParser(html)
     meta = read_meta(tree, url=url, options=options)
     titles = title_candidates(tree, meta.title)
@@ -37,6 +40,7 @@ def extract_html(html: str, *, url: str | None, options: Options, rules: RuleSet
     if body is None:
         return LabelledPage((), (), meta)
     walked = segment_tree(body, options)
+    del tree, body  # the DOM, several times the page's size, is not read past here
     lexicon = build_lexicon(rules.rules)
     marks = headed_boxes(walked, lexicon)
     region = select_region(walked, load_hints(), headline_node(walked, titles), marks)

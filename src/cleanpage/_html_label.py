@@ -113,6 +113,7 @@ def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]
     section = -1
     section_label = Label(None, "")
     seen: set[str] = set()
+    outside: dict[int, Label] = {}  # by owner element: its label outside the region
     for index, seg in enumerate(walked.segments):
         # Repeats of a long text (a caption shown twice, a pull quote) are
         # duplicates; short lines legitimately recur in lists and recipes.
@@ -124,7 +125,10 @@ def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]
             continue
         section = -1
         if not region.inside[seg.node]:
-            labels.append(_outside(walked, region, seg))
+            label = outside.get(seg.node)
+            if label is None:
+                label = outside[seg.node] = _outside(walked, region, seg)
+            labels.append(label)
             continue
         label, rule = _inside(walked, region, lexicon, seg)
         if label.is_body and repeated:

@@ -22,6 +22,7 @@ that hold paragraphs, lists, nested tables…) is walked like any container.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -94,6 +95,8 @@ _INHERITED: frozenset[BlockKind] = frozenset({"list_item", "quote", "code", "hea
 _HIDDEN = '[hidden], [aria-hidden="true" i], [style*="display:none" i], [style*="display: none" i]'
 _CELL = "\x00"
 _STRUCTURE = "div, p, ul, ol, li, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, article, section"
+_SPACE = re.compile(r"\s")
+_COLLAPSE_CHUNK = 65_536
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +167,13 @@ class _Walker:
         self.hops = 0
 
     def run(self, body: LexborNode) -> None:
-        self.ids[body.mem_id] = self.add_block(body, "body", -1, 0)
+        ids = self.ids
+        ids[body.mem_id] = self.add_block(body, "body", -1, 0)
         nodes = body.traverse(include_text=True)
         next(nodes, None)  # the body itself
         buf = self.buf  # flush() empties it in place
         limit = self.options.max_nodes
-        count = 0
-        for node in nodes:
-            count += 1
+        for count, node in enumerate(nodes, 1):
             tag = node.tag
             if tag == "-text":
                 text = node.text_content
@@ -181,10 +183,19 @@ class _Walker:
                     if buf:
                         buf.append(" ")
                     continue
-                self.text(node, text)
+                up = node.parent
+                owner = ids.get(up.mem_id) if up is not None else None
+                if owner is None:  # inline elements in between
+                    self.text(node, text)
+                    continue
+                if owner != self.owner:
+                    if buf:
+                        self.flush()
+                    self.owner = owner
+                buf.append(text)
             elif tag in BLOCK_TAGS:
                 self.block(node, tag)
-            elif tag == "br":
+            elif tag == "br" and buf:
                 self.flush()
             if count > limit:
                 raise TooDeepError(
@@ -232,22 +243,29 @@ class _Walker:
             self.link_len += len(text.strip())
 
     def block(self, node: LexborNode, tag: str) -> None:
-        up, _ = self.locate(node)
+        parent = node.parent
+        up = self.ids.get(parent.mem_id) if parent is not None else None
+        if up is None:  # inline elements in between
+            up, _ = self.locate(node)
+            hops = self.hops
+        else:
+            hops = 1
         if tag in _CELLS and self.data_table[up]:
             if self.owner != up:
                 self.flush()
                 self.owner = up
             self.buf.append(_CELL)
             return
-        self.flush()
-        depth = self.depth[up] + self.hops
+        if self.buf:
+            self.flush()
+        depth = self.depth[up] + hops
         if depth > self.options.max_depth:
             self.too_deep(depth)
         self.ids[node.mem_id] = self.add_block(node, tag, up, depth)
 
     def add_block(self, node: LexborNode, tag: str, up: int, depth: int) -> int:
         attrs = node.attributes
-        names = " ".join(v for k in ("class", "id", "role") if (v := attrs.get(k)))
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
         tokens = self.token_cache.get(names)
         if tokens is None:
             tokens = self.token_cache[names] = split_tokens(names)
@@ -275,12 +293,28 @@ class _Walker:
         owner = self.owner
         kind = self.kinds[owner]
         if kind == "code":
-            text = "\n".join(" ".join(ln.split()) for ln in raw.splitlines() if ln.strip())
+            text = "\n".join(_collapse(ln) for ln in raw.splitlines() if ln.strip())
         elif kind == "table":
-            text = "\t".join(c for c in (" ".join(x.split()) for x in raw.split(_CELL)) if c)
+            text = "\t".join(c for c in (_collapse(x) for x in raw.split(_CELL)) if c)
         else:
-            text = " ".join(raw.split())
+            text = _collapse(raw)
         if text:
             link = min(self.link_len, len(text))
             self.segments.append(RawSegment(text, kind, owner, link))
         self.link_len = 0
+
+
+def _collapse(raw: str) -> str:
+    """``" ".join(raw.split())``, a chunk at a time on huge text (a list of every word of a
+    5 MB paragraph takes ten times its size)."""
+    if len(raw) <= _COLLAPSE_CHUNK:
+        return " ".join(raw.split())
+    parts: list[str] = []
+    pos = 0
+    while pos < len(raw):
+        space = _SPACE.search(raw, pos + _COLLAPSE_CHUNK)  # cut at whitespace: no word split
+        cut = space.start() if space else len(raw)
+        if part := " ".join(raw[pos:cut].split()):
+            parts.append(part)
+        pos = cut
+    return " ".join(parts)
