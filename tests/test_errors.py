@@ -29,7 +29,7 @@ from cleanpage import (
     clean_text,
 )
 from cleanpage._exceptions import CaptureTypeError
-from cleanpage._limits import Deadline, MarkupShape, measure_markup
+from cleanpage._limits import PARSE_SAFE_TAGS, Deadline, MarkupShape, measure_markup
 from cleanpage._noarticle import kinds, no_article_kind, no_article_message
 
 ARTICLE = (
@@ -203,6 +203,15 @@ def test_deep_nesting_is_refused_quickly(tag: str) -> None:
     err = _raises(deep, TooDeepError)
     assert time.perf_counter() - started < 5
     assert err.kind == "max_depth"
+    assert "raise Options.max_depth" in str(err)
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "ul><li"])
+def test_deep_nesting_in_a_small_page_is_refused_by_the_walk(tag: str) -> None:
+    deep = "<html><body>" + f"<{tag}>" * 3_000 + "text"  # too few tags to be scanned first
+    assert deep.count("<") <= PARSE_SAFE_TAGS
+    err = _raises(deep, TooDeepError)
+    assert (err.kind, err.stage) == ("max_depth", "segment")
     assert "raise Options.max_depth" in str(err)
 
 

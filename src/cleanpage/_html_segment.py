@@ -199,9 +199,10 @@ class _Walker:
                 self.flush()
             if count > limit:
                 raise TooDeepError(
-                    f"HTML has more than max_nodes={limit:,} nodes",
+                    f"HTML holds more than {limit:,} nodes, over the limit;"
+                    " raise Options.max_nodes to accept it",
                     stage="segment",
-                    kind="too-many-nodes",
+                    kind="max_nodes",
                 )
         self.flush()
 
@@ -228,9 +229,10 @@ class _Walker:
 
     def too_deep(self, depth: int) -> None:
         raise TooDeepError(
-            f"HTML nests {depth:,} deep, over max_depth={self.options.max_depth:,}",
+            f"HTML nests {depth:,} elements deep, over the limit of"
+            f" {self.options.max_depth:,}; raise Options.max_depth to accept it",
             stage="segment",
-            kind="too-deep",
+            kind="max_depth",
         )
 
     def text(self, node: LexborNode, text: str) -> None:

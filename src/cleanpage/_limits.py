@@ -5,7 +5,9 @@
   quadratic for deeply nested block elements (it walks the stack of open
   elements for every ``<div>``, ``<li>``, ``<dt>``, ``<form>``): 10,000 nested
   ``<div>`` take 0.06 s to parse, 100,000 take 20 s. The scan is a single regex
-  pass plus running sums in C, a fraction of a millisecond on a 100 KB page.
+  pass plus running sums in C, run only on pages of more than
+  :data:`PARSE_SAFE_TAGS` tags (the segmentation walk enforces the limits on
+  smaller ones).
 * :class:`Deadline` carries the time budget through the pipeline; stages call
   :meth:`Deadline.check` between steps.
 """
@@ -78,6 +80,10 @@ _FLAT = (
 )
 
 
+PARSE_SAFE_TAGS = 10_000
+"""Up to this many tags, even fully nested markup parses in well under a second."""
+
+
 @dataclass(frozen=True, slots=True)
 class MarkupShape:
     """What the pre-parse scan saw: estimated nesting depth and number of tags."""
@@ -127,10 +133,14 @@ def measure_markup(html: str | bytes) -> MarkupShape:
 
 def check_markup(html: str | bytes, options: Options) -> MarkupShape | None:
     """Raise :class:`TooDeepError` when ``html`` nests deeper than ``options.max_depth``
-    or holds more than ``options.max_nodes`` tags; return what was measured, if anything."""
+    or holds more than ``options.max_nodes`` tags; return what was measured, if anything.
+
+    A page of at most :data:`PARSE_SAFE_TAGS` tags is not scanned: it parses fast
+    whatever its nesting, and segmentation enforces both limits on the tree.
+    """
     brackets = html.count("<") if isinstance(html, str) else html.count(b"<")
-    if brackets <= min(options.max_depth, options.max_nodes):
-        return None  # cannot exceed either limit
+    if brackets <= max(PARSE_SAFE_TAGS, min(options.max_depth, options.max_nodes)):
+        return None  # parsed fast, or cannot exceed either limit
     shape = measure_markup(html)
     if shape.depth > options.max_depth:
         raise TooDeepError(
