@@ -14,6 +14,10 @@ from ._rules import FieldName, FieldRule
 _SENTENCE_END = re.compile(r"[。.!\uff01?\uff1f;\uff1b]\s*$")
 _PROSE_END = re.compile(r"[。.!\uff01;\uff1b\u06d4\u0964\u061f][\"”’」』)\uff09]?\s*$")
 _SENTENCE_BREAK = re.compile(r"[。!\uff01;\uff1b\u06d4\u0964]|[.!?\u061f] \S")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _LABEL_END = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -105,12 +109,23 @@ def _undouble(name: str) -> str:
 
 
 def is_prose(text: str) -> bool:
-    """Reads as a sentence or more, not a label, a name or a headline."""
+    """Reads as a sentence or more, not a label, a name or a headline.
+
+    A sentence is measured by its display width, so that ten Chinese
+    characters count like twenty Latin letters (``亚马逊股价收跌1%。`` is a sentence).
+    """
     if _TRUNCATED.search(text):
         return False  # a teaser cut short ("…"), as in lists of other articles
     if len(text) >= 20 and _PROSE_END.search(text):
         return True
+    if len(text) >= 10 and _PROSE_END.search(text) and width(text) >= 20:
+        return True
     return len(text) >= 130 and _SENTENCE_BREAK.search(text) is not None
+
+
+def width(text: str) -> int:
+    """Display width: a CJK (wide or full-width) character counts as two."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def headline_like(text: str) -> bool:

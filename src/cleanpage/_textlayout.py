@@ -10,13 +10,12 @@ page chrome. Lines after the body are chrome too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ._classify import apply_scopes
-from ._header import MetaLine, headline_like, is_prose
+from ._header import MetaLine, headline_like, is_prose, width
 from ._model import Reason
 from ._rules import Rule
 from ._segments import Label, Segment
@@ -25,10 +24,6 @@ SHORT_COST = 60
 """What a short, non-prose line costs the body run (in characters of prose)."""
 META_COST = 60
 """What a byline or dateline costs the body run: the header usually sits just above it."""
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
-)
 HEADER_BONUS = 300
 """Extra weight for the first prose line under a byline or dateline (the article's opening)."""
 WALK_LIMIT = 12
@@ -85,11 +80,6 @@ def read_layout(d: Draft) -> None:
         d.cut(i, "navigation", "generic.header-zone")
     for i in d.undecided(last + 1, len(d.segments)):
         d.cut(i, "other", "generic.tail-chrome")
-
-
-def width(text: str) -> int:
-    """Display width: a CJK (wide or full-width) character counts as two."""
-    return len(text) + len(_WIDE.findall(text))
 
 
 def section_labels(
