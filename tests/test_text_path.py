@@ -99,7 +99,7 @@ def test_a_short_cjk_sentence_is_prose_not_chrome() -> None:
     para = "亚马逊周二表示,第三季度营收同比增长1%,高于分析师预期。"
     end = para + "央行维持基准利率不变,但官员暗示今年晚些时候可能降息。"
     lines = ["AI 狂潮下的债务杠杆", para * 2, "资本渴求催生债务依赖", para]
-    capture = "\n\n".join([*lines, "亚马逊股价在业绩公布后收跌1%。", "市场如何反应", end])
-    article = cleanpage.clean_text(capture)
-    assert [b.text for b in article.blocks][-3:] == ["亚马逊股价在业绩公布后收跌1%。", "市场如何反应", end]
+    tail = ["亚马逊股价在业绩公布后收跌1%。", "市场如何反应", end]
+    article = cleanpage.clean_text("\n\n".join(lines + tail))
+    assert [b.text for b in article.blocks][-3:] == tail
     assert all(r.reason == "metadata" for r in article.removed)
