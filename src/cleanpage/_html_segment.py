@@ -93,6 +93,7 @@ _KIND_OF: dict[str, BlockKind] = {
 _CELLS = frozenset({"td", "th"})
 _INHERITED: frozenset[BlockKind] = frozenset({"list_item", "quote", "code", "heading"})
 _HIDDEN = '[hidden], [aria-hidden="true" i], [style*="display:none" i], [style*="display: none" i]'
+_INVISIBLE = ", ".join((*INVISIBLE_TAGS, _HIDDEN))
 _CELL = "\x00"
 _STRUCTURE = "div, p, ul, ol, li, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, article, section"
 _SPACE = re.compile(r"\s")
@@ -130,10 +131,9 @@ class Walked:
 
 def drop_invisible(tree: LexborHTMLParser) -> None:
     """Remove what a reader never sees: :data:`INVISIBLE_TAGS` and hidden elements."""
-    tree.strip_tags(list(INVISIBLE_TAGS))
-    # Reverse document order: a descendant goes before its ancestor, so every
-    # node handed to ``decompose`` is still attached.
-    for node in reversed(tree.css(_HIDDEN)):
+    # One query for both; reverse document order: a descendant goes before its
+    # ancestor, so every node handed to ``decompose`` is still attached.
+    for node in reversed(tree.css(_INVISIBLE)):
         node.decompose()
 
 
