@@ -91,3 +91,15 @@ def test_the_markup_authors_stay_when_the_byline_names_a_person_among_them() -> 
     head = '<meta name="author" content="Jane Doe, John Roe">'
     article = cleanpage.clean_html(_page(head, "<div>By Jane Doe</div>"), url=_URL)
     assert article.authors == ("Jane Doe", "John Roe")
+
+
+def test_an_account_credited_as_author_on_its_own_dateline_is_the_publisher() -> None:
+    header = "<div class='date'>动区动趋2015/01/01 00:00</div><div class='date'>作者:动区动趋</div>"
+    article = cleanpage.clean_html(_page("", header), url=_URL)
+    assert (article.publisher, article.authors) == ("动区动趋", ())
+
+
+def test_a_dated_byline_of_a_stated_author_stays_an_author() -> None:
+    head = _ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Tex Hollywood"}})
+    article = cleanpage.clean_html(_page(head, "<div>Tex Hollywood December 21, 2023</div>"))
+    assert (article.authors, article.publisher) == (("Tex Hollywood",), None)

@@ -11,6 +11,7 @@ standfirst (:mod:`._html_fields`) become metadata.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -41,10 +42,10 @@ def extract_html(
         return LabelledPage((), (), meta)
     walked = segment_tree(body, options)
     del tree, body  # the DOM, several times the page's size, is not read past here
-    lexicon = build_lexicon(rules.rules)
-    marks = headed_boxes(walked, lexicon)
+    match = cache(build_lexicon(rules.rules).first_match)  # a box's first line is met twice
+    marks = headed_boxes(walked, match)
     region = select_region(walked, load_hints(), headline_node(walked, titles), marks)
-    labels = label_segments(walked, region, lexicon)
+    labels = label_segments(walked, region, match)
     headlines = find_title(walked, labels, titles)
     for index in headlines:
         labels[index] = Label("metadata", "html.title")

@@ -111,13 +111,14 @@ def _field_line(text: str, fields: tuple[FieldRule, ...], *, dated: bool) -> Met
 
 
 def _fill(meta: PageMeta, found: dict[str, str]) -> PageMeta:
+    stated = meta.authors  # by the markup, before a visible byline adds its names
     if "authors" in found:
         read = clean_authors(found["authors"])
         if not meta.authors or _label_left_on(meta.authors, read) or _names_people(meta, read):
             meta = replace(meta, authors=read)
     if "source" in found and meta.source is None:
         meta = replace(meta, source=found["source"])
-    if "publisher" in found and meta.publisher is None and not _signs(found["publisher"], meta):
+    if "publisher" in found and meta.publisher is None and not _signs(found["publisher"], stated):
         meta = replace(meta, publisher=found["publisher"])
     if "summary" in found and meta.summary is None:
         meta = replace(meta, summary=found["summary"])
@@ -133,10 +134,11 @@ def _names_people(meta: PageMeta, read: tuple[str, ...]) -> bool:
     return all(map(is_organisation, meta.authors)) and any(map(looks_like_person, read))
 
 
-def _signs(name: str, meta: PageMeta) -> bool:
-    """The name glued to a date line is a stated author: a dated byline, not an account."""
+def _signs(name: str, stated: tuple[str, ...]) -> bool:
+    """The name glued to a date line is an author the markup states: a dated byline, not an
+    account (a visible ``作者:`` line naming the same account does not make it a person)."""
     key = name.casefold()
-    return looks_like_person(name) and any(a.casefold() == key for a in meta.authors)
+    return looks_like_person(name) and any(a.casefold() == key for a in stated)
 
 
 def _label_left_on(stated: tuple[str, ...], read: tuple[str, ...]) -> bool:

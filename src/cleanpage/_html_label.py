@@ -14,14 +14,17 @@ section cuts one id per firing above both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ._header import is_prose
 from ._html_segment import RawSegment, Walked
 from ._html_select import Region, container_of
-from ._lexicon import Lexicon
 from ._model import Reason
 from ._rules import Rule
 from ._segments import Label
 
+Match = Callable[[str], Rule | None]
+"""The first lexicon rule a line matches (:meth:`Lexicon.first_match`, memoised per page)."""
 _LINK_CUT = 0.5
 _LONG = 40
 _URL_STARTS = ("http://", "https://", "www.")
@@ -39,14 +42,14 @@ def subtree_ends(parent: tuple[int, ...]) -> list[int]:
     return ends
 
 
-def label_segments(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]:
+def label_segments(walked: Walked, region: Region, match: Match) -> list[Label]:
     """One label per segment of ``walked``, in order."""
-    labels = _first_pass(walked, region, lexicon)
+    labels = _first_pass(walked, region, match)
     _trim_edges(walked, labels)
     return labels
 
 
-def headed_boxes(walked: Walked, lexicon: Lexicon) -> dict[int, Reason]:
+def headed_boxes(walked: Walked, match: Match) -> dict[int, Reason]:
     """Boxes whose first line is a lexicon header ("You may also like"): box -> reason.
 
     Only ``group``/``section`` rules count, and only on a box's first leaf
@@ -60,7 +63,7 @@ def headed_boxes(walked: Walked, lexicon: Lexicon) -> dict[int, Reason]:
         if box in seen or box == seg.node:
             continue
         seen.add(box)
-        rule = lexicon.first_match(seg.text)
+        rule = match(seg.text)
         if rule is not None and rule.scope != "line":
             found[box] = rule.category
     return found
@@ -107,7 +110,7 @@ def _content(seg: RawSegment) -> bool:
     return is_solid(seg) or (seg.kind == "paragraph" and is_prose(seg.text))
 
 
-def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]:
+def _first_pass(walked: Walked, region: Region, match: Match) -> list[Label]:
     labels: list[Label] = []
     ends = subtree_ends(walked.skeleton.parent)
     section = -1
@@ -130,7 +133,7 @@ def _first_pass(walked: Walked, region: Region, lexicon: Lexicon) -> list[Label]
                 label = outside[seg.node] = _outside(walked, region, seg)
             labels.append(label)
             continue
-        label, rule = _inside(walked, region, lexicon, seg)
+        label, rule = _inside(walked, region, match, seg)
         if label.is_body and repeated:
             label = Label("duplicate", "html.duplicate")
         if rule is not None and rule.scope != "line":
@@ -154,7 +157,7 @@ def _chrome_label(walked: Walked, region: Region, node: int) -> Label:
 
 
 def _inside(
-    walked: Walked, region: Region, lexicon: Lexicon, seg: RawSegment
+    walked: Walked, region: Region, match: Match, seg: RawSegment
 ) -> tuple[Label, Rule | None]:
     """Label for a segment in the region.
 
@@ -167,7 +170,7 @@ def _inside(
     if seg.link_chars > _LINK_CUT * len(seg.text) and seg.kind != "heading" and not _bare_url(seg):
         span = 2 * container_of(walked, seg.node) + 1
         return Label("related", "html.link-density", span), None
-    rule = lexicon.first_match(seg.text)
+    rule = match(seg.text)
     if rule is not None:
         return Label(rule.category, rule.id), rule
     return Label(None, "html.body"), None
