@@ -103,3 +103,11 @@ def test_a_short_cjk_sentence_is_prose_not_chrome() -> None:
     article = cleanpage.clean_text("\n\n".join(lines + tail))
     assert [b.text for b in article.blocks][-3:] == tail
     assert all(r.reason == "metadata" for r in article.removed)
+
+
+def test_a_short_last_section_of_a_sectioned_article_is_kept() -> None:
+    para = "Amazon said on Tuesday that revenue rose 1% from a year earlier, beating estimates."
+    tail = ["What analysts expect", "The S&P 500 has gained 1% since the start of the year."]
+    lines = ["Amazon bets $2 billion on AI as debt piles up", para, "Capital spending drives debt"]
+    article = cleanpage.clean_text("\n\n".join([*lines, para.replace("1%", "2%"), *tail]))
+    assert [b.text for b in article.blocks][-2:] == tail

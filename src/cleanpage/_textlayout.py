@@ -121,6 +121,17 @@ def _weight(d: Draft, i: int) -> int:
     return -SHORT_COST
 
 
+def _leads_prose(d: Draft, i: int) -> bool:
+    """A short line right above a prose line: a subheading, not a menu entry."""
+    after = i + 1
+    return (
+        after < len(d.segments)
+        and d.labels[after] is None
+        and d.metas[after] is None
+        and is_prose(d.text(after))
+    )
+
+
 def _body_core(d: Draft) -> tuple[int, int] | None:
     """First and last line of the maximum-weight run of lines (Kadane's algorithm)."""
     weights = [_weight(d, i) for i in range(len(d.segments))]
@@ -141,7 +152,23 @@ def _body_core(d: Draft) -> tuple[int, int] | None:
     first, last = best_span
     while d.labels[first] is not None or weights[first] <= 0:
         first += 1
-    return first, last
+    return first, _more_sections(d, weights, first, last)
+
+
+def _more_sections(d: Draft, weights: Sequence[int], first: int, last: int) -> int:
+    """The end of a sectioned body: subheadings in it, so a subheading and prose after it
+    are its next section (a short last section costs more than it weighs)."""
+    if not any(weights[i] < 0 and _leads_prose(d, i) for i in range(first, last)):
+        return last
+    at = last + 1
+    while at < len(d.segments) and weights[at] < 0 and _leads_prose(d, at):
+        if d.labels[at] is not None or d.metas[at] is not None or not headline_like(d.text(at)):
+            break
+        at += 1
+        while at < len(d.segments) and weights[at] > 0 and d.labels[at] is None:
+            at += 1
+        last = at - 1
+    return last
 
 
 def _opening(d: Draft, weights: Sequence[int]) -> int | None:
