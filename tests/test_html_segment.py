@@ -135,3 +135,16 @@ def test_every_visible_text_gets_exactly_one_label() -> None:
     accounted = " ".join(s.text for s in page.segments)
     assert accounted.replace(" ", "") == visible.replace(" ", "")
     assert all(label.is_body or label.reason is not None for label in page.labels)
+
+
+def test_paragraphs_hidden_beside_a_visible_preview_are_kept() -> None:
+    html = (
+        "<body><div id='article-body'><div class='preview'><p>The visible first paragraph.</p>"
+        "</div><div class='subscriber-only' style='display:none'><p>The hidden second one.</p>"
+        "</div><div hidden><p>Hidden by attribute.</p></div></div>"
+        "<div class='login' style='display: none'><p>Sign in to keep reading.</p></div></body>"
+    )
+    assert [text for _, text in texts(html)] == [
+        "The visible first paragraph.",
+        "The hidden second one.",
+    ]

@@ -31,8 +31,9 @@ from benchmarks.scoring import aggregate, score_page, tokenize  # noqa: E402
 
 STEP = {"aeb": 6, "multilingual-dev": 10, "news424-dev": 27}
 # Measured F1 of cleanpage on each subset when last pinned, and the floor (measured - 0.02).
-# Last pinned 2026-11-25 (cleanpage at commit d8ddd0f plus the HTML rewrite in progress).
-MEASURED = {"aeb": 0.969, "multilingual-dev": 0.915, "news424-dev": 0.896}
+# Last pinned 2026-11-25 (cleanpage at commit d8ddd0f plus the HTML rewrite in progress);
+# aeb and news424-dev raised 2026-11-25 after the selection work (listicles, captions).
+MEASURED = {"aeb": 0.973, "multilingual-dev": 0.915, "news424-dev": 0.904}
 FLOOR = {name: round(value - 0.02, 3) for name, value in MEASURED.items()}
 
 

@@ -111,3 +111,14 @@ def test_a_short_last_section_of_a_sectioned_article_is_kept() -> None:
     lines = ["Amazon bets $2 billion on AI as debt piles up", para, "Capital spending drives debt"]
     article = cleanpage.clean_text("\n\n".join([*lines, para.replace("1%", "2%"), *tail]))
     assert [b.text for b in article.blocks][-2:] == tail
+
+
+def test_a_box_cut_inside_the_last_section_does_not_end_the_body_early() -> None:
+    para = "Amazon said on Tuesday that revenue rose 1% from a year earlier, beating estimates."
+    box = ["订阅我们的每日简报", "每天早上把最新的加密货币新闻发送到您的邮箱。", "订阅"]
+    head = ["Amazon bets $2 billion on AI as debt piles up", para, "Capital spending drives debt"]
+    tail = ["Risks to the outlook", "Shares of Meta closed 44% lower after the results."]
+    bare = cleanpage.clean_text("\n\n".join([*head, para, *tail]))
+    dressed = cleanpage.clean_text("\n\n".join([*head, para, tail[0], "\n".join(box), tail[1]]))
+    assert [b.text for b in dressed.blocks] == [b.text for b in bare.blocks]
+    assert [b.text for b in bare.blocks][-2:] == tail

@@ -134,7 +134,30 @@ def drop_invisible(tree: LexborHTMLParser) -> None:
     # One query for both; reverse document order: a descendant goes before its
     # ancestor, so every node handed to ``decompose`` is still attached.
     for node in reversed(tree.css(_INVISIBLE)):
-        node.decompose()
+        if node.tag in INVISIBLE_TAGS or not _withheld(node):
+            node.decompose()
+
+
+def _withheld(node: LexborNode) -> bool:
+    """Article paragraphs a paywall hides with ``display:none`` beside visible ones.
+
+    Kept: an element hidden by its inline style alone that holds paragraphs,
+    with a visible sibling that is or directly holds a paragraph (a preview
+    of the same article). A menu, modal or accordion panel hidden the same
+    way has no such sibling.
+    """
+    attrs = node.attributes
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return False
+    if node.tag == "p" or node.parent is None or node.css_first("p") is None:
+        return False
+    for sibling in node.parent.iter():
+        style = (sibling.attributes.get("style") or "").replace(" ", "").lower()
+        if sibling.mem_id == node.mem_id or "display:none" in style:
+            continue
+        if sibling.tag == "p" or any(child.tag == "p" for child in sibling.iter()):
+            return True
+    return False
 
 
 def segment_tree(body: LexborNode, options: Options) -> Walked:

@@ -121,17 +121,6 @@ def _weight(d: Draft, i: int) -> int:
     return -SHORT_COST
 
 
-def _leads_prose(d: Draft, i: int) -> bool:
-    """A short line right above a prose line: a subheading, not a menu entry."""
-    after = i + 1
-    return (
-        after < len(d.segments)
-        and d.labels[after] is None
-        and d.metas[after] is None
-        and is_prose(d.text(after))
-    )
-
-
 def _body_core(d: Draft) -> tuple[int, int] | None:
     """First and last line of the maximum-weight run of lines (Kadane's algorithm)."""
     weights = [_weight(d, i) for i in range(len(d.segments))]
@@ -157,18 +146,41 @@ def _body_core(d: Draft) -> tuple[int, int] | None:
 
 def _more_sections(d: Draft, weights: Sequence[int], first: int, last: int) -> int:
     """The end of a sectioned body: subheadings in it, so a subheading and prose after it
-    are its next section (a short last section costs more than it weighs)."""
-    if not any(weights[i] < 0 and _leads_prose(d, i) for i in range(first, last)):
+    are its next section (a short last section costs more than it weighs). Lines cut by a
+    rule (a newsletter box) may sit in between."""
+    if not any(_subheading(d, weights, i) for i in range(first, last)):
         return last
-    at = last + 1
-    while at < len(d.segments) and weights[at] < 0 and _leads_prose(d, at):
-        if d.labels[at] is not None or d.metas[at] is not None or not headline_like(d.text(at)):
-            break
-        at += 1
-        while at < len(d.segments) and weights[at] > 0 and d.labels[at] is None:
-            at += 1
-        last = at - 1
+    at = _next_kept(d, last)
+    while at is not None and _subheading(d, weights, at):
+        at = _next_kept(d, at)
+        while at is not None and weights[at] > 0:
+            last, at = at, _next_kept(d, at)
     return last
+
+
+def _subheading(d: Draft, weights: Sequence[int], i: int) -> bool:
+    """A short, headline-like line right above prose (rule-cut lines aside)."""
+    if weights[i] >= 0 or d.labels[i] is not None or d.metas[i] is not None:
+        return False
+    after = _next_kept(d, i)
+    return (
+        headline_like(d.text(i))
+        and after is not None
+        and d.metas[after] is None
+        and is_prose(d.text(after))
+    )
+
+
+def _next_kept(d: Draft, i: int) -> int | None:
+    """The next line after ``i`` that no rule cut, unless a footer, comments or related
+    list comes first (the article is over)."""
+    for j in range(i + 1, len(d.segments)):
+        label = d.labels[j]
+        if label is None:
+            return j
+        if label.reason in _OUTSIDE:
+            return None
+    return None
 
 
 def _opening(d: Draft, weights: Sequence[int]) -> int | None:
