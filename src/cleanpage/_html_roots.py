@@ -22,25 +22,10 @@ from __future__ import annotations
 
 from ._html_segment import Walked
 
-LEAF_TAGS = frozenset(
-    [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "dt",
-        "dd",
-        "pre",
-        "blockquote",
-        "figcaption",
-        "caption",
-        "tr",
-    ]
-)
+LEAF_TAGS = frozenset((
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote",
+    "figcaption", "caption", "tr",
+))  # fmt: skip
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _EXPAND_RATIO = 4.0
 _LINK_JUNK = 1.0
