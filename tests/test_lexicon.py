@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanpage._lexicon import _key, build_lexicon, fold, needs, starts
+from cleanpage._lexicon import build_lexicon
+from cleanpage._patterns import fold, key, needs, starts
 from cleanpage._rules import Rule, load_rules
 
 RULES = load_rules().rules
@@ -90,7 +91,7 @@ def test_starts_and_needs_hold_for_every_match(case: tuple[str, str]) -> None:
     for size in (1, 2):
         heads = starts(pattern, size)
         if heads is not None and len(found.group()) >= size:
-            assert "".join(map(_key, found.group()[:size])) in heads
+            assert "".join(map(key, found.group()[:size])) in heads
     rule = Rule(id="t", category="promo", patterns=(re.compile(pattern, re.IGNORECASE),))
     assert build_lexicon((rule,)).first_match(line) == (rule if rule.matches(line) else None)
 
