@@ -360,7 +360,7 @@ def test_planned_repair_keeps_a_huge_page_and_its_fixes_apart() -> None:
 def test_whole_page_mojibake_is_reread_chunk_by_chunk(
     monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(repair_module, "_CHUNK", chunk)
+    monkeypatch.setattr(repair_module, "CHUNK", chunk)
     for lang in ("zh", "ru", "fr"):
         original = page(sample(lang)) * 20  # tens of thousands of characters
         for codec in ("sloppy-windows-1252", "latin-1"):

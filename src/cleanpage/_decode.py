@@ -21,7 +21,8 @@ from ._exceptions import (
     UnsupportedFormatError,
 )
 from ._options import Options
-from ._repair import Repaired, control_share, plan_repair, repair, scrub
+from ._repair import control_share, plan_repair, repair, scrub
+from ._repaired import Repaired
 from ._sniff import Markup, binary_kind, data_format, gunzip, is_gzip, markup_of, starts_like_json
 
 __all__ = ["Decoded", "Markup", "decode", "repair"]
