@@ -11,13 +11,15 @@ the first ``h1`` before the body is taken.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
 from ._html_segment import Walked
 from ._segments import Label
 
 _MIN_SHARE = 0.5
-_KEY_CHUNK = 65_536
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def title_candidates(tree: LexborHTMLParser, meta_title: str | None) -> tuple[str, ...]:
@@ -73,8 +75,5 @@ def _matches(key: str, titles: tuple[str, ...]) -> bool:
 
 
 def _key(text: str) -> str:
-    if len(text) > _KEY_CHUNK:  # a list of every character of a 5 MB line: 8 bytes each
-        return "".join(
-            map(_key, (text[i : i + _KEY_CHUNK] for i in range(0, len(text), _KEY_CHUNK)))
-        )
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """``text`` case folded, letters and digits only (``[\\W_]`` is what ``isalnum`` rejects)."""
+    return _NOT_ALNUM.sub("", text.casefold())
