@@ -59,13 +59,16 @@ class _Floating:
 
     screen: re.Pattern[str]
     """The literals, one of which occurs in any match of a screened pattern (case folded)."""
+    ascii_screen: re.Pattern[str]
+    """The same, ASCII literals only: all an ASCII line can hold (most lines are)."""
     screened: _Group
     """The patterns that need a literal (searched only when the screen finds one)."""
     rest: _Group
     """The patterns that need no literal."""
 
     def collect(self, text: str, found: Found) -> None:
-        if self.screen.search(fold(text)) and self.screened.pattern.search(text):
+        screen = self.ascii_screen if text.isascii() else self.screen
+        if screen.search(fold(text)) and self.screened.pattern.search(text):
             found.append(self.screened.rules)
         if self.rest.pattern.search(text):
             found.append(self.rest.rules)
@@ -250,11 +253,15 @@ def _floating(found: list[tuple[str, Rule]], order: dict[Rule, int]) -> _Floatin
         else:
             literals |= needed
             screened.append((pattern, rule))
-    screen = re.compile("|".join(map(re.escape, sorted(literals))) or "(?!)")
     parts = _group(screened, order), _group(rest, order)
     if parts[0] is None or parts[1] is None:
         return None
-    return _Floating(screen, parts[0], parts[1])
+    ascii_literals = {literal for literal in literals if literal.isascii()}
+    return _Floating(_screen(literals), _screen(ascii_literals), parts[0], parts[1])
+
+
+def _screen(literals: set[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(literals))) or "(?!)")
 
 
 def _selective(literal: str) -> bool:
