@@ -148,8 +148,7 @@ class _Walker:
         self.hops = 0
 
     def run(self, body: LexborNode) -> None:
-        ids = self.ids
-        ids[body.mem_id] = self.add_block(body, "body", -1, 0)
+        self.ids[body.mem_id] = self.add_block(body, "body", -1, 0)
         nodes = body.traverse(include_text=True)
         next(nodes, None)  # the body itself
         buf = self.buf  # flush() empties it in place
@@ -164,16 +163,7 @@ class _Walker:
                     if buf:
                         buf.append(" ")
                     continue
-                up = node.parent
-                owner = ids.get(up.mem_id) if up is not None else None
-                if owner is None:  # inline elements in between
-                    self.text(node, text)
-                    continue
-                if owner != self.owner:
-                    if buf:
-                        self.flush()
-                    self.owner = owner
-                buf.append(text)
+                self.text(node, text)
             elif tag in BLOCK_TAGS:
                 self.block(node, tag)
             elif tag == "br" and buf:
@@ -219,20 +209,15 @@ class _Walker:
     def text(self, node: LexborNode, text: str) -> None:
         owner, link = self.locate(node)
         if owner != self.owner:
-            self.flush()
+            if self.buf:
+                self.flush()
             self.owner = owner
         self.buf.append(text)
         if link:
             self.link_len += len(text.strip())
 
     def block(self, node: LexborNode, tag: str) -> None:
-        parent = node.parent
-        up = self.ids.get(parent.mem_id) if parent is not None else None
-        if up is None:  # inline elements in between
-            up, _ = self.locate(node)
-            hops = self.hops
-        else:
-            hops = 1
+        up, _ = self.locate(node)
         if tag in _CELLS and self.data_table[up]:
             if self.owner != up:
                 self.flush()
@@ -241,7 +226,7 @@ class _Walker:
             return
         if self.buf:
             self.flush()
-        depth = self.depth[up] + hops
+        depth = self.depth[up] + self.hops
         if depth > self.options.max_depth:
             self.too_deep(depth)
         self.ids[node.mem_id] = self.add_block(node, tag, up, depth)
