@@ -113,9 +113,8 @@ class _Menus:
 
 @dataclass(frozen=True, slots=True)
 class _Tier:
-    """The rules that accept lines of up to ``limit`` characters, indexed."""
+    """The rules that accept lines up to one length (:attr:`Lexicon.limits`), indexed."""
 
-    limit: int
     pairs: dict[str, _Group]
     """Two-character key -> the anchored patterns whose matches start so."""
     singles: dict[str, _Group]
@@ -159,8 +158,8 @@ class _Tier:
 class Lexicon:
     """The rules, in tiers by line length, each with its prefilter."""
 
-    rules: tuple[Rule, ...]
     limits: tuple[int, ...]
+    """The longest line of each tier, ascending."""
     tiers: tuple[_Tier, ...]
 
     def first_match(self, text: str) -> Rule | None:
@@ -183,12 +182,12 @@ def build_lexicon(rules: tuple[Rule, ...]) -> Lexicon:
     tiers = []
     shortest = 0
     for limit in limits:
-        tiers.append(_tier(limit, tuple(r for r in rules if r.max_chars > shortest)))
+        tiers.append(_tier(tuple(r for r in rules if r.max_chars > shortest)))
         shortest = limit
-    return Lexicon(rules, limits, tuple(tiers))
+    return Lexicon(limits, tuple(tiers))
 
 
-def _tier(limit: int, rules: tuple[Rule, ...]) -> _Tier:
+def _tier(rules: tuple[Rule, ...]) -> _Tier:
     order = {rule: index for index, rule in enumerate(rules)}
     pairs: dict[str, list[tuple[str, Rule]]] = {}
     singles: dict[str, list[tuple[str, Rule]]] = {}
@@ -200,7 +199,6 @@ def _tier(limit: int, rules: tuple[Rule, ...]) -> _Tier:
     ones = {key: _group(found, order) for key, found in singles.items()}
     twos = {key: _group(found, order) for key, found in pairs.items()}
     return _Tier(
-        limit=limit,
         pairs={k: g for k, g in twos.items() if g is not None},
         singles={k: g for k, g in ones.items() if g is not None},
         floating=floated,
@@ -243,6 +241,8 @@ def _group(patterns: list[tuple[str, Rule]], order: dict[Rule, int]) -> _Group |
 
 def _floating(found: list[tuple[str, Rule]], order: dict[Rule, int]) -> _Floating | None:
     """The floating patterns, screened by their literals where each has one."""
+    if not found:
+        return None
     literals: set[str] = set()
     screened: list[tuple[str, Rule]] = []
     rest: list[tuple[str, Rule]] = []
