@@ -116,9 +116,7 @@ def is_prose(text: str) -> bool:
     """
     if _TRUNCATED.search(text):
         return False  # a teaser cut short ("…"), as in lists of other articles
-    if len(text) >= 20 and _PROSE_END.search(text):
-        return True
-    if len(text) >= 10 and _PROSE_END.search(text) and width(text) >= 20:
+    if len(text) >= 10 and _PROSE_END.search(text) and (len(text) >= 20 or width(text) >= 20):
         return True
     return len(text) >= 130 and _SENTENCE_BREAK.search(text) is not None
 
