@@ -24,7 +24,7 @@ from ._htmlrelated import read_related
 from ._jsonld import LdArticle, read_jsonld
 from ._lang import SCRIPT_LANGUAGES, detect_language
 from ._options import Options
-from ._people import TitleCleaner
+from ._people import TitleCleaner, loose_key
 from ._segments import PageMeta
 
 _TITLE_KEYS = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title")
@@ -35,7 +35,6 @@ _DEPRECATED_TAGS = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv", "mo": "ro"}
 MAX_HEADER_TEXT = 3000
 """How much of the text around the headline is searched for a standfirst."""
 _WORDS = re.compile(r"\w+")
-_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def read_meta(tree: LexborHTMLParser, *, url: str | None, options: Options) -> PageMeta:
@@ -62,9 +61,9 @@ def read_meta(tree: LexborHTMLParser, *, url: str | None, options: Options) -> P
 def _summary(found: Evidence, ld: LdArticle) -> str | None:
     """The declared description, when the page shows it by the headline (a standfirst)."""
     declared = [t for t in (*found.values(_SUMMARY_KEYS), ld.description or "") if t]
-    shown = _loose(found.header_text()[:MAX_HEADER_TEXT]) if declared else ""
+    shown = loose_key(found.header_text()[:MAX_HEADER_TEXT]) if declared else ""
     for text in declared:
-        key = _loose(text)[:80]
+        key = loose_key(text)[:80]
         if len(key) >= 20 and key in shown:
             return text
     return None
@@ -72,9 +71,9 @@ def _summary(found: Evidence, ld: LdArticle) -> str | None:
 
 def _source(found: Evidence, ld: LdArticle, names: tuple[str, ...]) -> str | None:
     """The outlet credited as the origin, when it is not this site itself."""
-    own = {_loose(n) for n in names}
+    own = {loose_key(n) for n in names}
     for value in (*found.values(_SOURCE_KEYS), ld.source or ""):
-        if value and not value.startswith(("http", "/")) and _loose(value) not in own:
+        if value and not value.startswith(("http", "/")) and loose_key(value) not in own:
             return value
     return None
 
@@ -121,9 +120,9 @@ def _title(found: Evidence, ld: LdArticle, site: str | None, names: tuple[str, .
         t for t in (*stated, found.title) if t and not t.endswith(("...", "…"))
     ]
     clean = TitleCleaner(site, names)
-    headings = [(h, _loose(h)) for h in dict.fromkeys(found.h1) if _norm(h) not in names]
+    headings = [(h, loose_key(h)) for h in dict.fromkeys(found.h1) if _norm(h) not in names]
     headings = [(h, key) for h, key in headings if key]
-    stated_keys = [(_loose(t), t) for t in candidates]
+    stated_keys = [(loose_key(t), t) for t in candidates]
     for heading, key in headings:
         picked = _stated_heading(heading, key, ld, stated_keys)
         if picked is not None:
@@ -135,7 +134,7 @@ def _stated_heading(
     heading: str, key: str, ld: LdArticle, stated_keys: list[tuple[str, str]]
 ) -> str | None:
     """The title an ``<h1>`` confirms: itself, or the stated title it adds a kicker to."""
-    if ld.headline and key == _loose(ld.headline):
+    if ld.headline and key == loose_key(ld.headline):
         return heading  # the JSON-LD headline, kicker included
     inner = next((t for k, t in stated_keys if _inside(k, key)), None)
     if inner is not None:
@@ -151,9 +150,9 @@ def _shown_or_stated(
     clean: TitleCleaner,
 ) -> str | None:
     """An ``<h1>`` like a stated title once site names are off, else the first stated title."""
-    cleaned_keys = [_loose(t) for t in cleaned]
+    cleaned_keys = [loose_key(t) for t in cleaned]
     for heading, key in headings:
-        if _matches(key, cleaned_keys) or _matches(_loose(clean(heading)), cleaned_keys):
+        if _matches(key, cleaned_keys) or _matches(loose_key(clean(heading)), cleaned_keys):
             return clean(heading)
     best = max((h for h, _ in headings), key=lambda h: _overlap(h, cleaned), default=None)
     if best is not None and _overlap(best, cleaned) >= 0.3 and len(best.split()) >= 3:
@@ -168,7 +167,7 @@ def _disagree(ld: LdArticle, found: Evidence, clean: TitleCleaner) -> bool:
     og = next(found.values(_TITLE_KEYS[:1]), None)
     if not (ld.headline and og):
         return False
-    first, second = _loose(clean(ld.headline)), _loose(clean(og))
+    first, second = loose_key(clean(ld.headline)), loose_key(clean(og))
     return first not in second and second not in first
 
 
@@ -179,10 +178,6 @@ def _matches(key: str, keys: Iterable[str]) -> bool:
 
 def _inside(inner: str, outer: str) -> bool:
     return len(outer) > len(inner) >= max(12, len(outer) * 0.6) and outer.endswith(inner)
-
-
-def _loose(text: str) -> str:
-    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def _overlap(heading: str, titles: list[str]) -> float:

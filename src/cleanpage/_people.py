@@ -246,7 +246,7 @@ class TitleCleaner:
     __slots__ = ("_names",)
 
     def __init__(self, site_name: str | None, also: Iterable[str] = ()) -> None:
-        self._names = frozenset(k for n in (site_name, *also) if n and (k := _key(n)))
+        self._names = frozenset(k for n in (site_name, *also) if n and (k := loose_key(n)))
 
     def __call__(self, title: str) -> str:
         return _untagged(_clean_title(_untagged(" ".join(title.split())), self._names))
@@ -282,7 +282,7 @@ def _strip_site(title: str, names: frozenset[str]) -> str:
 
 
 def _is_site(part: str, names: frozenset[str]) -> bool:
-    key = _key(part)
+    key = loose_key(part)
     if not key:
         return False
     return any(_same_site(key, n) for n in names)
@@ -297,5 +297,6 @@ def _same_site(key: str, name: str) -> bool:
     return len(key) >= 4 and key in name and len(key) * 2 >= len(name)
 
 
-def _key(text: str) -> str:
+def loose_key(text: str) -> str:
+    """``text`` NFKC-normalised and case folded, letters and digits only (for comparing names)."""
     return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
