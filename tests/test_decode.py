@@ -377,4 +377,5 @@ def test_utf8_capture_is_handed_to_the_parser_as_it_is() -> None:
     for capture in (text, text.encode("utf-8")):  # mojibake in a str, and in UTF-8 bytes
         decoded = decode(capture, content_type=None, options=Options())
         assert decoded.text == page(sample("fr"))
-        assert decoded.utf8() == page(sample("fr")).encode("utf-8")
+        assert decoded.repaired_utf8() == page(sample("fr")).encode("utf-8")
+        assert decoded.utf8() == text.encode("utf-8")  # parsed as it is; repaired if shown

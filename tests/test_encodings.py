@@ -115,3 +115,25 @@ def test_correct_text_in_any_language_is_unchanged(lang: str) -> None:
     body = "\n".join(b.text for b in article.blocks)
     for para in sample(lang).splitlines()[2:]:
         assert para in body
+
+
+def _garble(text: str) -> str:
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "ru", "de", "fr"])
+@pytest.mark.parametrize("where", ["title", "paragraph", "byline", "script", "control"])
+def test_damage_in_one_place_gives_the_same_article(lang: str, where: str) -> None:
+    """HTML is parsed as captured and re-read repaired only when the text it shows needs
+    it: damage anywhere, shown or not, must give the article of the clean page."""
+    plain = html_page(lang, "utf-8")
+    title, byline, first, *_ = sample(lang).splitlines()
+    damaged = {
+        "title": plain.replace(f"<title>{title}", f"<title>{_garble(title)}"),
+        "paragraph": plain.replace(f"<p>{first}", f"<p>{_garble(first)}"),
+        "byline": plain.replace(f"byline>{byline}", f"byline>{_garble(byline)}"),
+        "script": plain.replace("</head>", f"<script>var t='{_garble(first)}'</script></head>"),
+        "control": plain.replace(f"<p>{first}", f"<p>\x07{first}\x01"),
+    }[where]
+    assert damaged != plain
+    assert _result(lambda: clean(damaged)) == _result(lambda: clean(plain))

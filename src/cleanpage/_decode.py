@@ -21,11 +21,11 @@ from ._exceptions import (
     UnsupportedFormatError,
 )
 from ._options import Options
-from ._repair import control_share, plan_repair, repair, scrub
+from ._repair import control_share, needs_repair, plan_repair, repair, scrub
 from ._repaired import Repaired
 from ._sniff import Markup, binary_kind, data_format, gunzip, is_gzip, markup_of, starts_like_json
 
-__all__ = ["Decoded", "Markup", "decode", "repair"]
+__all__ = ["Decoded", "Markup", "decode", "needs_repair", "repair"]
 
 _SAMPLE = 65_536
 _MAX_CONTROL_SHARE = 0.10
@@ -33,24 +33,42 @@ _MAX_CONTROL_SHARE = 0.10
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """The capture as text, whether it is markup, and the encoding it was read in."""
+    """The capture as text (not yet repaired), whether it is markup, and its encoding."""
 
-    repaired: Repaired
+    raw: str
+    """The decoded capture, before :func:`repair`."""
     markup: Markup
     encoding: str | None = None
     """The codec bytes were decoded with (``None`` for a ``str`` capture)."""
     utf8_capture: bytes | None = None
-    """The captured bytes, when they are exactly the UTF-8 form of :attr:`text`."""
+    """The captured bytes, when they are exactly the UTF-8 form of :attr:`raw`."""
 
     @property
     def text(self) -> str:
-        """The decoded, repaired text."""
-        return self.repaired.text()
+        """The decoded, repaired text (the text path reads this)."""
+        return plan_repair(self.raw).text()
 
     def utf8(self) -> bytes:
-        """:attr:`text` as UTF-8 (what the HTML parser reads), without building :attr:`text`:
-        the captured bytes themselves when they needed no repair."""
-        return self.utf8_capture if self.utf8_capture is not None else self.repaired.utf8()
+        """:attr:`raw` as UTF-8, not repaired: the captured bytes themselves when they are
+        that. Lone surrogates, which UTF-8 cannot hold, are paired or replaced first.
+
+        The HTML path parses this and repairs only when what it read needs it
+        (:func:`needs_repair`): scanning the few kilobytes of text a page shows costs a
+        fraction of scanning its markup, scripts and styles.
+        """
+        if self.utf8_capture is not None:
+            return self.utf8_capture
+        try:
+            return Repaired(self.raw).utf8("strict")
+        except UnicodeEncodeError:
+            return Repaired(scrub(self.raw)).utf8()
+
+    def repaired_utf8(self) -> bytes:
+        """:attr:`text` as UTF-8, encoded without building :attr:`text` whole."""
+        repaired = plan_repair(self.raw)
+        if repaired.base is self.raw and not repaired.fixes:
+            return self.utf8()
+        return repaired.utf8()
 
 
 def decode(capture: str | bytes, *, content_type: str | None, options: Options) -> Decoded:
@@ -73,21 +91,27 @@ def decode(capture: str | bytes, *, content_type: str | None, options: Options) 
             f"a capture must be str or bytes, not {type(capture).__name__}", stage="decode"
         )
     _check_text(text)
-    repaired = plan_repair(text)
-    if repaired.is_blank():
+    if _is_blank(text):
         raise EmptyInputError(
             "capture holds only whitespace and control characters", stage="decode"
         )
-    head = repaired.head(_SAMPLE)
-    found = data_format(repaired.text() if starts_like_json(head) else head)
+    head = text[:_SAMPLE]
+    if "\x00" in head:
+        head = scrub(head)
+    found = data_format(text if starts_like_json(head) else head)
     if found is not None:
         kind, what = found
         raise UnsupportedFormatError(
             f"capture is {what}, not a web page or page text", stage="decode", kind=kind
         )
-    if repaired.base is not text or repaired.fixes:
-        exact = None
-    return Decoded(repaired, markup_of(head), encoding, exact)
+    return Decoded(text, markup_of(head), encoding, exact)
+
+
+def _is_blank(text: str) -> bool:
+    """Whether ``text`` is only whitespace and control characters (read past its first
+    visible character only when that is a control character)."""
+    first = text.lstrip()[:1]
+    return not first or (not first.isprintable() and not scrub(text).strip())
 
 
 def _from_bytes(

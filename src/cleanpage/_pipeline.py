@@ -6,13 +6,14 @@ from dataclasses import replace
 from datetime import datetime
 
 from ._assemble import assemble
-from ._decode import Markup, decode
+from ._decode import Markup, decode, needs_repair
 from ._exceptions import CleanpageError
 from ._html import extract_html
 from ._limits import Deadline, check_markup
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
-from ._rules import load_rules
+from ._rules import RuleSet, load_rules
+from ._segments import LabelledPage
 from ._text import extract_text
 
 
@@ -80,8 +81,13 @@ def _run(
             # (a page with one emoji is a str of 4 bytes a character).
             html = decoded.utf8()
             del decoded
-            check_markup(html, opts)
-            page = extract_html(html, url=url, options=opts, rules=rules)
+            page = _extract_html(html, url, opts, rules)
+            if _needs_repair(page):
+                # What the page shows holds mojibake or control characters (rare): read
+                # it again from the repaired capture, as if repaired before parsing.
+                del page, html
+                html = decode(capture, content_type=content_type, options=opts).repaired_utf8()
+                page = _extract_html(html, url, opts, rules)
         else:
             page = extract_text(decoded.text, url=url, options=opts, rules=rules)
         deadline.check("extract")
@@ -90,3 +96,22 @@ def _run(
         if exc.url is None:
             exc.url = url
         raise
+
+
+def _extract_html(html: bytes, url: str | None, options: Options, rules: RuleSet) -> LabelledPage:
+    check_markup(html, options)
+    return extract_html(html, url=url, options=options, rules=rules)
+
+
+def _needs_repair(page: LabelledPage) -> bool:
+    """Whether any text the HTML path read (segments, metadata, related items) needs
+    :func:`repair`; when none does, repairing the page first would have changed nothing
+    it shows."""
+    meta = page.meta
+    texts = [meta.title, meta.summary, meta.publisher, meta.source, meta.site_name]
+    texts += meta.authors
+    for item in meta.related:
+        texts += (item.title, item.summary, item.source)
+    return any(needs_repair(text) for text in texts if text) or any(
+        needs_repair(segment.text) for segment in page.segments
+    )

@@ -76,6 +76,16 @@ def plan_repair(text: str) -> Repaired:
     return Repaired(whole) if whole != text else Repaired(text, _fix_suspects(text))
 
 
+def needs_repair(text: str) -> bool:
+    """Whether :func:`repair` could change ``text`` (it holds a mojibake suspect, a control
+    character or a lone surrogate).
+
+    >>> needs_repair("café"), needs_repair("cafÃ©")
+    (False, True)
+    """
+    return _gate().search(text) is not None
+
+
 def scrub(text: str) -> str:
     """Pair or replace lone surrogates and drop C0 control characters other than whitespace."""
     if not _SCRUB.search(text):

@@ -41,12 +41,12 @@ class Repaired:
     def text(self) -> str:
         return "".join(self._pieces(CHUNK)) if self.fixes else self.base
 
-    def utf8(self) -> bytes:
+    def utf8(self, errors: str = "replace") -> bytes:
         """The repaired text as UTF-8, encoded a million characters at a time (encoding a
         4-byte-a-character ``str`` whole reserves 4 bytes a character)."""
         out = io.BytesIO()  # getvalue() hands over its buffer: no second copy
         for piece in self._pieces(CHUNK):
-            out.write(piece.encode("utf-8", "replace"))
+            out.write(piece.encode("utf-8", errors))
         return out.getvalue()
 
     def head(self, size: int) -> str:
