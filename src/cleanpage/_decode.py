@@ -1,10 +1,14 @@
-"""Stage 1: a capture (``str`` or ``bytes``) becomes clean text, and we tell HTML from text.
+"""Stage 1: a capture (``str`` or ``bytes``) becomes text, and we tell HTML from text.
 
 Bad input stops here with the error that says what it is: too large
 (:class:`InputTooLargeError`), empty, binary (named by ``kind``: ``pdf``,
 ``png``, ``zip`` …), undecodable, or a data format rather than a page
 (``json``, ``rss``, ``atom``, ``xml``). gzip-compressed captures are inflated,
 bounded by ``Options.max_bytes``, and read like any other bytes.
+
+Repair (:func:`repair`) is not done here: the text path reads
+:attr:`Decoded.text`, repaired; the HTML path parses :meth:`Decoded.utf8` as it
+is and reads :meth:`Decoded.repaired_utf8` only when what it shows needs repair.
 """
 
 from __future__ import annotations
