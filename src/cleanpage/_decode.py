@@ -13,6 +13,7 @@ is and reads :meth:`Decoded.repaired_utf8` only when what it shows needs repair.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ._charset import Decoding, decode_bytes
@@ -32,6 +33,7 @@ from ._sniff import Markup, binary_kind, data_format, gunzip, is_gzip, markup_of
 __all__ = ["Decoded", "Markup", "decode", "needs_repair", "repair"]
 
 _SAMPLE = 65_536
+_VISIBLE = re.compile(r"\S")
 _MAX_CONTROL_SHARE = 0.10
 
 
@@ -114,8 +116,8 @@ def decode(capture: str | bytes, *, content_type: str | None, options: Options) 
 def _is_blank(text: str) -> bool:
     """Whether ``text`` is only whitespace and control characters (read past its first
     visible character only when that is a control character)."""
-    first = text.lstrip()[:1]
-    return not first or (not first.isprintable() and not scrub(text).strip())
+    first = _VISIBLE.search(text)
+    return first is None or (not first.group().isprintable() and not scrub(text).strip())
 
 
 def _from_bytes(
@@ -176,9 +178,9 @@ def _check_text(text: str) -> None:
     """Reject empty text and binary data that decoded "successfully" (NUL-heavy)."""
     if not text or text.isspace():
         raise EmptyInputError("capture is empty or only whitespace", stage="decode")
-    sample = text[:_SAMPLE]
-    if "\x00" not in sample:
+    if text.find("\x00", 0, _SAMPLE) < 0:
         return
+    sample = text[:_SAMPLE]
     share = control_share(sample)
     if share > _MAX_CONTROL_SHARE:
         if not scrub(sample).strip():
