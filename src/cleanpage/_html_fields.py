@@ -39,7 +39,7 @@ def read_fields(
     walked: Walked, labels: list[Label], fields: tuple[FieldRule, ...], meta: PageMeta
 ) -> PageMeta:
     """Relabel metadata lines around the body (in place) and fill empty ``meta`` fields."""
-    body = [i for i, label in enumerate(labels) if label.is_body]
+    body = [i for i, label in enumerate(labels) if label.reason is None]  # is_body
     if not fields or not body:
         return meta
     found: dict[str, str] = {}
@@ -163,7 +163,12 @@ def mark_standfirst(walked: Walked, labels: list[Label], meta: PageMeta) -> Page
     if not text:
         return meta
     key = _key(text)
-    copies = [i for i, seg in enumerate(segments) if _key(seg.text) == key]
+    head = key[:1]  # a copy's first character, case folded, starts its key
+    copies = [
+        i
+        for i, seg in enumerate(segments)
+        if seg.text.lstrip()[:1].casefold()[:1] == head and _key(seg.text) == key
+    ]
     solid = (i for i, lab in enumerate(labels) if lab.is_body and is_solid(segments[i]))
     start = next((i for i in solid if i not in copies), len(labels))
     copies = [i for i in copies if i < start and segments[i].kind != "heading"]

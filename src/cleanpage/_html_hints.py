@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, cast
@@ -19,6 +19,13 @@ from ._model import REASONS, Reason
 from ._rules import RuleDataError
 
 _SPLIT = re.compile(r"[^0-9A-Za-z\u00c0-\uffff]+|(?<=[a-z])(?=[A-Z])")
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ASCII_FOLD = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if (48 <= byte <= 57 or 97 <= byte <= 122) else 32
+    for byte in range(256)
+)
+"""Byte table for ``bytes.translate``: A-Z to a-z, a-z and 0-9 kept, every
+other byte (a separator) to a space."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +54,19 @@ class HtmlHints:
         return best
 
 
-@lru_cache(maxsize=16_384)
 def split_tokens(value: str) -> frozenset[str]:
     """Class/id/role attribute values -> lower-case tokens.
 
     >>> sorted(split_tokens("post-body shareBar"))
     ['bar', 'body', 'post', 'share']
     """
-    return frozenset(t.lower() for t in _SPLIT.split(value) if t)
+    if not value.isascii():
+        return frozenset(t.lower() for t in _SPLIT.split(value) if t)
+    # The same split, a few times faster: mark the camelCase humps with a space,
+    # then one table lower-cases the letters and blanks the separators.
+    if not value.islower():
+        value = _HUMP.sub(" ", value)
+    return frozenset(value.encode().translate(_ASCII_FOLD).decode().split())
 
 
 @cache

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ._header import is_prose
+from ._html_roots import LEAF_TAGS
 from ._html_segment import RawSegment, Walked
 from ._html_select import Region, container_of
 from ._model import Reason
@@ -31,6 +32,7 @@ _URL_STARTS = ("http://", "https://", "www.")
 _SOLID_BYTES = 60
 _EDGE_MAX = 6
 _STRUCTURED = frozenset({"list_item", "table", "code"})
+_BODY = Label(None, "html.body")
 
 
 def subtree_ends(parent: tuple[int, ...]) -> list[int]:
@@ -38,7 +40,8 @@ def subtree_ends(parent: tuple[int, ...]) -> list[int]:
     ends = list(range(1, len(parent) + 1))
     for node in range(len(parent) - 1, 0, -1):
         up = parent[node]
-        ends[up] = max(ends[up], ends[node])
+        if ends[node] > ends[up]:  # noqa: PLR1730 - max() is three times slower here
+            ends[up] = ends[node]
     return ends
 
 
@@ -58,9 +61,10 @@ def headed_boxes(walked: Walked, match: Match) -> dict[int, Reason]:
     """
     found: dict[int, Reason] = {}
     seen: set[int] = set()
+    tags, parent = walked.skeleton.tag, walked.skeleton.parent
     for seg in walked.segments:
-        box = container_of(walked, seg.node)
-        if box in seen or box == seg.node:
+        box = parent[seg.node]  # the container, for a leaf block (see ``container_of``)
+        if box in seen or box < 0 or tags[seg.node] not in LEAF_TAGS:
             continue
         seen.add(box)
         rule = match(seg.text)
@@ -75,9 +79,10 @@ def is_solid(seg: RawSegment) -> bool:
     Length is counted in UTF-8 bytes, so that a CJK sentence (three bytes a
     character) weighs like an English one of the same content.
     """
-    if seg.kind == "heading" or seg.link_chars * 2 > len(seg.text):
+    size = len(seg.text)
+    if seg.kind == "heading" or seg.link_chars * 2 > size:
         return False
-    return len(seg.text.encode("utf-8")) >= _SOLID_BYTES
+    return size >= _SOLID_BYTES or len(seg.text.encode("utf-8")) >= _SOLID_BYTES
 
 
 def _trim_edges(walked: Walked, labels: list[Label]) -> None:
@@ -91,12 +96,13 @@ def _trim_edges(walked: Walked, labels: list[Label]) -> None:
     first paragraph), nor a long run of short lines (a calendar, a poem):
     that is content of its own.
     """
-    body = [i for i, label in enumerate(labels) if label.is_body]
+    body = [i for i, label in enumerate(labels) if label.reason is None]  # is_body
     if not any(is_solid(walked.segments[i]) for i in body):
         return
-    kept = [i for i in body if _content(walked.segments[i])]
-    lead = [i for i in body if i < kept[0]]
-    tail = [i for i in body if i > kept[-1]]
+    first = next(i for i in body if _content(walked.segments[i]))
+    last = next(i for i in reversed(body) if _content(walked.segments[i]))
+    lead = [i for i in body if i < first]
+    tail = [i for i in body if i > last]
     for run, label in ((lead, Label("metadata", "html.lead")), (tail, Label("other", "html.tail"))):
         if len(run) <= _EDGE_MAX:
             for index in run:
@@ -112,32 +118,34 @@ def _content(seg: RawSegment) -> bool:
 
 def _first_pass(walked: Walked, region: Region, match: Match) -> list[Label]:
     labels: list[Label] = []
-    ends = subtree_ends(walked.skeleton.parent)
+    inside, chrome = region.inside, region.chrome
+    ends: list[int] = []  # subtree ends, read once a section is cut
     section = -1
     section_label = Label(None, "")
     seen: set[str] = set()
-    outside: dict[int, Label] = {}  # by owner element: its label outside the region
+    known: dict[int, Label] = {}  # chrome labels by element, boundary labels by ``~owner``
     for index, seg in enumerate(walked.segments):
         # Repeats of a long text (a caption shown twice, a pull quote) are
         # duplicates; short lines legitimately recur in lists and recipes.
-        repeated = len(seg.text) >= _LONG and seg.text in seen
+        repeated = False
         if len(seg.text) >= _LONG:
+            repeated = seg.text in seen
             seen.add(seg.text)
-        if section >= 0 and section <= seg.node < ends[section] and seg.kind != "heading":
+        node = seg.node
+        if section >= 0 and section <= node < ends[section] and seg.kind != "heading":
             labels.append(section_label)
             continue
         section = -1
-        if not region.inside[seg.node]:
-            label = outside.get(seg.node)
-            if label is None:
-                label = outside[seg.node] = _outside(walked, region, seg)
-            labels.append(label)
+        if not inside[node]:
+            key = chrome[node] if chrome[node] >= 0 else ~node
+            labels.append(known.get(key) or _outside(walked, region, node, known))
             continue
-        label, rule = _inside(walked, region, match, seg)
+        label, rule = _inside(walked, region, match, seg, known)
         if label.is_body and repeated:
             label = Label("duplicate", "html.duplicate")
         if rule is not None and rule.scope != "line":
-            section = container_of(walked, seg.node)
+            ends = ends or subtree_ends(walked.skeleton.parent)
+            section = container_of(walked, node)
             label = Label(rule.category, rule.id, 2 * len(ends) + index)
             section_label = label
         labels.append(label)
@@ -149,15 +157,19 @@ def _in_chrome(region: Region, node: int) -> bool:
     return chrome >= 0 and chrome not in region.roots and region.inside[chrome]
 
 
-def _chrome_label(walked: Walked, region: Region, node: int) -> Label:
-    reason = region.reasons[node] or "other"
-    tag = walked.skeleton.tag[node]
-    rule = f"html.tag.{tag}" if node in region.by_tag else f"html.tokens.{reason}"
-    return Label(reason, rule, 2 * node)
+def _chrome_label(walked: Walked, region: Region, node: int, known: dict[int, Label]) -> Label:
+    """The label of what lies in chrome element ``node`` (kept in ``known`` by ``node``)."""
+    label = known.get(node)
+    if label is None:
+        reason = region.reasons[node] or "other"
+        tag = walked.skeleton.tag[node]
+        rule = f"html.tag.{tag}" if node in region.by_tag else f"html.tokens.{reason}"
+        label = known[node] = Label(reason, rule, 2 * node)
+    return label
 
 
 def _inside(
-    walked: Walked, region: Region, match: Match, seg: RawSegment
+    walked: Walked, region: Region, match: Match, seg: RawSegment, known: dict[int, Label]
 ) -> tuple[Label, Rule | None]:
     """Label for a segment in the region.
 
@@ -166,14 +178,14 @@ def _inside(
     long), and the lexicon's prefilter keeps that cheap.
     """
     if _in_chrome(region, seg.node):
-        return _chrome_label(walked, region, region.chrome[seg.node]), None
+        return _chrome_label(walked, region, region.chrome[seg.node], known), None
     if seg.link_chars > _LINK_CUT * len(seg.text) and seg.kind != "heading" and not _bare_url(seg):
         span = 2 * container_of(walked, seg.node) + 1
         return Label("related", "html.link-density", span), None
     rule = match(seg.text)
     if rule is not None:
         return Label(rule.category, rule.id), rule
-    return Label(None, "html.body"), None
+    return _BODY, None
 
 
 def _bare_url(seg: RawSegment) -> bool:
@@ -181,8 +193,11 @@ def _bare_url(seg: RawSegment) -> bool:
     return seg.text.startswith(_URL_STARTS) and " " not in seg.text
 
 
-def _outside(walked: Walked, region: Region, seg: RawSegment) -> Label:
-    chrome = region.chrome[seg.node]
+def _outside(walked: Walked, region: Region, node: int, known: dict[int, Label]) -> Label:
+    """The label of what element ``node`` owns outside the region (a boundary label is kept
+    in ``known`` by ``~node``)."""
+    chrome = region.chrome[node]
     if chrome >= 0:
-        return _chrome_label(walked, region, chrome)
-    return Label("other", "html.boundary", 2 * container_of(walked, seg.node) + 1)
+        return _chrome_label(walked, region, chrome, known)
+    label = known[~node] = Label("other", "html.boundary", 2 * container_of(walked, node) + 1)
+    return label

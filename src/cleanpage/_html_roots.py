@@ -20,6 +20,8 @@ Given each segment's prose score and each element's nearest chrome mark (see
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from ._html_segment import Walked
 
 LEAF_TAGS = frozenset((
@@ -102,34 +104,48 @@ def _expand(walked: Walked, prose: list[float], chrome: list[int], best: int, he
     below it they are the article's own (a listicle's item titles, a spec
     list), above it other stories' titles. Their link text is always junk.
     """
-    sk = walked.skeleton
-    gain = [0.0] * len(sk.tag)
-    junk = [0.0] * len(sk.tag)
-    heads = [0.0] * len(sk.tag)
-    for seg, value in zip(walked.segments, prose, strict=True):
-        if chrome[seg.node] >= 0:
-            continue
-        plain = len(seg.text) - seg.link_chars
-        junk[seg.node] += _LINK_JUNK * seg.link_chars
-        if value:
-            gain[seg.node] += plain
-        elif seg.kind in _OWN_KINDS and seg.node != headline:
-            heads[seg.node] += plain
-        else:
-            junk[seg.node] += _PLAIN_JUNK * plain
-    for values in (gain, junk, heads):
-        sum_up(sk.parent, values)
-    own = _common(sk.parent, headline, best) if headline >= 0 else -1
+    parent = walked.skeleton.parent
+    chain = [best]  # ``best`` and its ancestors, each one's sums over its subtree
+    while parent[chain[-1]] >= 0:
+        chain.append(parent[chain[-1]])
+    sums = _chain_sums(walked, prose, chrome, chain, headline)
+    gain, junk, heads = (dict(zip(chain, values, strict=True)) for values in sums)
+    own = _common(parent, headline, best) if headline >= 0 else -1
     below = own >= 0
-    up = sk.parent[best]
-    while up >= 0:
-        below = below and up != sk.parent[own]
+    for up in chain[1:]:
+        below = below and up != parent[own]
         titles = 0.0 if below else heads[up] - heads[best]
         more, worse = gain[up] - gain[best], junk[up] - junk[best] + titles
         if more > 0 and more >= _EXPAND_RATIO * worse:
             best = up
-        up = sk.parent[up]
     return best
+
+
+def _chain_sums(
+    walked: Walked, prose: list[float], chrome: list[int], chain: list[int], headline: int
+) -> list[list[float]]:
+    """Prose gain, junk and heading text in each subtree along ``chain`` (an element and its
+    ancestors), by the lowest chain element each segment lies under (sums of whole numbers:
+    the same in any order)."""
+    parent = walked.skeleton.parent
+    at = {node: step for step, node in enumerate(chain)}
+    level = [0] * len(parent)
+    for node, up in enumerate(parent):
+        level[node] = at.get(node, level[up])  # the root (-1 above it) is on every chain
+    gain, junk, heads = ([0.0] * len(chain) for _ in range(3))
+    for seg, value in zip(walked.segments, prose, strict=True):
+        if chrome[seg.node] >= 0:
+            continue
+        step = level[seg.node]
+        plain = len(seg.text) - seg.link_chars
+        junk[step] += _LINK_JUNK * seg.link_chars
+        if value:
+            gain[step] += plain
+        elif seg.kind in _OWN_KINDS and seg.node != headline:
+            heads[step] += plain
+        else:
+            junk[step] += _PLAIN_JUNK * plain
+    return [list(accumulate(values)) for values in (gain, junk, heads)]
 
 
 def _common(parent: tuple[int, ...], one: int, two: int) -> int:

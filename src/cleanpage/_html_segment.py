@@ -1,7 +1,8 @@
 """HTML segmentation: the DOM becomes text blocks in reading order.
 
-One pass over ``<body>`` in document order (lexbor's own iterator, no
-recursion, so any nesting depth is safe) records two things:
+One pass over ``<body>`` in document order (first child, else next sibling,
+else back up a stack of ancestors: no recursion, so any nesting depth is safe)
+records two things:
 
 * the skeleton of block elements (``div``, ``p``, ``li``, ``td``, …): for each,
   its parent, tag, depth and class/id tokens — what selection scores;
@@ -9,7 +10,8 @@ recursion, so any nesting depth is safe) records two things:
   start or end of a block element, or ``<br>``), then whitespace-collapsed.
 
 A segment belongs to the innermost block element around its text (its
-*owner*); a text node finds it by climbing its (few) inline ancestors.
+*owner*); the walk hands owner, link (an ``<a>`` in between) and depth down
+from each element to its children, so no node climbs its ancestors.
 Invisible content (``script``, ``style``, ``template``, …, and elements that
 are ``hidden``, ``aria-hidden="true"`` or ``display:none``) is removed before
 the walk (:func:`drop_invisible`). ``visibility:hidden`` is not: pages such as
@@ -50,6 +52,7 @@ _KIND_OF: dict[str, BlockKind] = {
 }  # fmt: skip
 _CELLS = frozenset({"td", "th"})
 _INHERITED: frozenset[BlockKind] = frozenset({"list_item", "quote", "code", "heading"})
+_NO_TOKENS: frozenset[str] = frozenset()
 _HIDDEN = '[hidden], [aria-hidden="true" i], [style*="display:none" i], [style*="display: none" i]'
 _INVISIBLE = ", ".join((*INVISIBLE_TAGS, _HIDDEN))
 _CELL = "\x00"
@@ -120,8 +123,8 @@ def _withheld(node: LexborNode) -> bool:
 
 def segment_tree(body: LexborNode, options: Options) -> Walked:
     """Walk ``body`` (after :func:`drop_invisible`) into segments."""
-    walker = _Walker(options)
-    walker.run(body)
+    walker = _Walker(options.max_depth)
+    walker.run(body, options.max_nodes)
     skeleton = Skeleton(
         tuple(walker.parent), tuple(walker.tag), tuple(walker.depth), tuple(walker.tokens)
     )
@@ -131,83 +134,84 @@ def segment_tree(body: LexborNode, options: Options) -> Walked:
 class _Walker:
     """Mutable state of one walk; never shared between pages."""
 
-    def __init__(self, options: Options) -> None:
-        self.options = options
-        self.parent: list[int] = []
-        self.tag: list[str] = []
-        self.depth: list[int] = []
+    def __init__(self, max_depth: int) -> None:
+        self.max_depth = max_depth
+        self.parent: list[int] = [-1]
+        self.tag: list[str] = ["body"]
+        self.depth: list[int] = [0]
         self.tokens: list[frozenset[str]] = []
-        self.kinds: list[BlockKind] = []
-        self.data_table: list[bool] = []
+        self.kinds: list[BlockKind] = ["paragraph"]
+        self.data_tables: set[int] = set()
         self.segments: list[RawSegment] = []
-        self.ids: dict[int, int] = {}
         self.token_cache: dict[str, frozenset[str]] = {}
         self.buf: list[str] = []
         self.link_len = 0
         self.owner = -1
-        self.hops = 0
 
-    def run(self, body: LexborNode) -> None:
-        self.ids[body.mem_id] = self.add_block(body, "body", -1, 0)
-        nodes = body.traverse(include_text=True)
-        next(nodes, None)  # the body itself
+    def run(self, body: LexborNode, limit: int) -> None:
+        """Visit the nodes below ``body`` in document order, keeping their ancestors on a stack.
+
+        Each node is seen with its context: the block that owns its text (``owner``),
+        whether an ``<a>`` lies between the two (``link``) and its depth below ``body``.
+        More than ``limit`` nodes is an error.
+        """
+        self.tokens.append(self.names(body))
         buf = self.buf  # flush() empties it in place
-        limit = self.options.max_nodes
-        for count, node in enumerate(nodes, 1):
+        stack: list[tuple[LexborNode, int, bool]] = []  # ancestors, with their context
+        node, owner, link, depth, count = body.first_child, 0, False, 1, 0
+        while node is not None:
+            count += 1  # checked after a node with content, not after white space
             tag = node.tag
+            child = None
             if tag == "-text":
                 text = node.text_content
-                if not text:
-                    continue
-                if text.isspace():  # only ever a word gap, whatever block it is in
+                if text and text.isspace():  # only ever a word gap, whatever block it is in
                     if buf:
                         buf.append(" ")
-                    continue
-                self.text(node, text)
-            elif tag in BLOCK_TAGS:
-                self.block(node, tag)
-            elif tag == "br" and buf:
-                self.flush()
-            if count > limit:
-                raise TooDeepError(
-                    f"HTML holds more than {limit:,} nodes, over the limit;"
-                    " raise Options.max_nodes to accept it",
-                    stage="segment",
-                    kind="max_nodes",
-                )
+                elif text:
+                    self.text(text, owner, link, depth)
+                    if count > limit:
+                        self.too_many(limit)
+            else:
+                inner, inner_link = owner, link or tag == "a"  # what its children see
+                if tag in BLOCK_TAGS:
+                    inner = self.block(node, tag, owner, depth)
+                    inner_link = link and inner == owner  # a data cell is not an owner
+                elif tag == "br" and buf:
+                    self.flush()
+                if count > limit:
+                    self.too_many(limit)
+                child = node.first_child
+            if child is not None:
+                stack.append((node, owner, link))
+                node, owner, link, depth = child, inner, inner_link, depth + 1
+                continue
+            node = node.next
+            while node is None and stack:
+                up, owner, link = stack.pop()
+                node, depth = up.next, depth - 1
         self.flush()
 
-    def locate(self, node: LexborNode) -> tuple[int, bool]:
-        """The owner block of ``node`` and whether an ``<a>`` lies in between.
-
-        Sets ``self.hops`` to the number of elements climbed.
-        """
-        link = False
-        up = node.parent
-        hops = 1
-        while up is not None:
-            found = self.ids.get(up.mem_id)
-            if found is not None:
-                self.hops = hops
-                return found, link
-            link = link or up.tag == "a"
-            up = up.parent
-            hops += 1
-            if hops > self.options.max_depth:
-                self.too_deep(hops)
-        self.hops = hops
-        return 0, link
+    def too_many(self, limit: int) -> None:
+        raise TooDeepError(
+            f"HTML holds more than {limit:,} nodes, over the limit;"
+            " raise Options.max_nodes to accept it",
+            stage="segment",
+            kind="max_nodes",
+        )
 
     def too_deep(self, depth: int) -> None:
         raise TooDeepError(
             f"HTML nests {depth:,} elements deep, over the limit of"
-            f" {self.options.max_depth:,}; raise Options.max_depth to accept it",
+            f" {self.max_depth:,}; raise Options.max_depth to accept it",
             stage="segment",
             kind="max_depth",
         )
 
-    def text(self, node: LexborNode, text: str) -> None:
-        owner, link = self.locate(node)
+    def text(self, text: str, owner: int, link: bool, depth: int) -> None:
+        """Inline text at ``depth``, in block ``owner``, within an ``<a>`` if ``link``."""
+        if depth - self.depth[owner] > self.max_depth:
+            self.too_deep(self.max_depth + 1)
         if owner != self.owner:
             if self.buf:
                 self.flush()
@@ -216,48 +220,56 @@ class _Walker:
         if link:
             self.link_len += len(text.strip())
 
-    def block(self, node: LexborNode, tag: str) -> None:
-        up, _ = self.locate(node)
-        if tag in _CELLS and self.data_table[up]:
+    def block(self, node: LexborNode, tag: str, up: int, depth: int) -> int:
+        """A block element at ``depth`` in block ``up``; returns the owner of its content."""
+        if depth - self.depth[up] > self.max_depth:
+            self.too_deep(self.max_depth + 1)
+        if tag in _CELLS and up in self.data_tables:
             if self.owner != up:
                 self.flush()
                 self.owner = up
             self.buf.append(_CELL)
-            return
+            return up
         if self.buf:
             self.flush()
-        depth = self.depth[up] + self.hops
-        if depth > self.options.max_depth:
+        if depth > self.max_depth:
             self.too_deep(depth)
-        self.ids[node.mem_id] = self.add_block(node, tag, up, depth)
-
-    def add_block(self, node: LexborNode, tag: str, up: int, depth: int) -> int:
-        attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
-        tokens = self.token_cache.get(names)
-        if tokens is None:
-            tokens = self.token_cache[names] = split_tokens(names)
-        inherited = self.kinds[up] if up >= 0 else "paragraph"
+        index = len(self.tag)
+        inherited = self.kinds[up]
         kind = _KIND_OF.get(tag) or (inherited if inherited in _INHERITED else "paragraph")
-        data = False
         if tag == "table":
             # ``css`` matches the node itself, so one hit means no nested table.
-            data = len(node.css("table")) == 1 and node.css_first(_STRUCTURE) is None
-        elif tag == "tr" and self.data_table[up]:
-            kind, data = "table", True
+            if len(node.css("table")) == 1 and node.css_first(_STRUCTURE) is None:
+                self.data_tables.add(index)
+        elif tag == "tr" and up in self.data_tables:
+            kind = "table"
+            self.data_tables.add(index)
         self.parent.append(up)
         self.tag.append(tag)
         self.depth.append(depth)
-        self.tokens.append(tokens)
+        self.tokens.append(self.names(node))
         self.kinds.append(kind)
-        self.data_table.append(data)
-        return len(self.tag) - 1
+        return index
+
+    def names(self, node: LexborNode) -> frozenset[str]:
+        """The class, id and role tokens of ``node``."""
+        attrs = node.attributes
+        names, ident, role = attrs.get("class"), attrs.get("id"), attrs.get("role")
+        if ident or role:
+            names = f"{names or ''} {ident or ''} {role or ''}"
+        elif not names:
+            return _NO_TOKENS
+        tokens = self.token_cache.get(names)
+        if tokens is None:
+            tokens = self.token_cache[names] = split_tokens(names)
+        return tokens
 
     def flush(self) -> None:
-        if not self.buf:
+        buf = self.buf
+        if not buf:
             return
-        raw = "".join(self.buf)
-        self.buf.clear()
+        raw = "".join(buf)
+        buf.clear()
         owner = self.owner
         kind = self.kinds[owner]
         if kind == "code":

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 from ._html_hints import HtmlHints
 from ._html_roots import ancestors, container_of, find_roots, sum_up
-from ._html_segment import RawSegment, Walked
+from ._html_segment import RawSegment, Skeleton, Walked
 from ._model import Reason
 
 __all__ = ["Region", "container_of", "prose_score", "select_region"]
@@ -99,12 +100,11 @@ def select_region(
     for _ in range(3):
         chrome = _nearest_chrome(sk.parent, reasons)
         roots = find_roots(walked, prose, chrome, headline)
-        inside = [False] * len(sk.tag)
-        for node, parent in enumerate(sk.parent):
-            inside[node] = node in roots or (parent >= 0 and inside[parent])
+        inside = _inside(sk.parent, roots)
         if not _drop_wrapper_marks(walked, prose, roots, inside, reasons, marks=marks):
             break
-    by_tag = frozenset(n for n, r in enumerate(reasons) if r and sk.tag[n] in hints.tag_reasons)
+    marked = compress(range(len(reasons)), reasons)
+    by_tag = frozenset(n for n in marked if sk.tag[n] in hints.tag_reasons)
     return Region(roots, tuple(inside), tuple(chrome), tuple(reasons), by_tag)
 
 
@@ -145,14 +145,37 @@ def _first_segments(walked: Walked, boxes: Collection[int]) -> dict[int, int]:
 
 
 def _reasons(walked: Walked, hints: HtmlHints) -> list[Reason | None]:
-    """Each element's own chrome reason (one lookup per distinct tag and tokens)."""
-    seen: dict[tuple[str, frozenset[str]], Reason | None] = {}
+    """Each element's own chrome reason (one lookup per distinct set of tokens).
+
+    Beside a chrome tag, or a tag kept whatever its tokens, the reason
+    depends on the tokens alone, and on none that names no reason.
+    """
+    by_tag = dict(hints.tag_reasons)
+    keep = hints.keep_tags
+    names = frozenset(hints.token_reasons)
+    seen: dict[frozenset[str], Reason | None] = {}
     out: list[Reason | None] = []
-    for key in zip(walked.skeleton.tag, walked.skeleton.tokens, strict=True):
-        if key not in seen:
-            seen[key] = hints.reason_for(*key)
-        out.append(seen[key])
+    for tag, tokens in zip(walked.skeleton.tag, walked.skeleton.tokens, strict=True):
+        if tag in by_tag:
+            out.append(by_tag[tag])
+        elif tag in keep or tokens.isdisjoint(names):
+            out.append(None)
+        elif tokens in seen:
+            out.append(seen[tokens])
+        else:
+            out.append(seen.setdefault(tokens, hints.reason_for(tag, tokens)))
     return out
+
+
+def _inside(parent: tuple[int, ...], roots: frozenset[int]) -> list[bool]:
+    """Whether each element lies in (or is) one of ``roots``."""
+    inside = [False] * len(parent)
+    for root in roots:
+        inside[root] = True
+    for node, up in enumerate(parent):
+        if up >= 0 and inside[up]:
+            inside[node] = True
+    return inside
 
 
 def _nearest_chrome(parent: tuple[int, ...], reasons: list[Reason | None]) -> list[int]:
@@ -177,23 +200,28 @@ def _drop_wrapper_marks(
     header) is evidence, not a layout name, and stays.
     """
     sk = walked.skeleton
-    mass = [0.0] * len(sk.tag)
-    for seg, value in zip(walked.segments, prose, strict=True):
-        mass[seg.node] += len(seg.text) if value else 0.0
-    sum_up(sk.parent, mass)
-    region = sum(mass[r] for r in roots)
     around = set()
     for root in roots:
         node = sk.parent[root]
         while node >= 0:
             around.add(node)
             node = sk.parent[node]
+    wrappers = [
+        node
+        for node in compress(range(len(reasons)), reasons)
+        if reasons[node] not in _NEVER_WRAPPERS
+        and node not in marks
+        and (inside[node] or node in around)
+    ]
+    if not wrappers:
+        return False
+    mass = [0.0] * len(sk.tag)
+    for seg, value in zip(walked.segments, prose, strict=True):
+        mass[seg.node] += len(seg.text) if value else 0.0
+    sum_up(sk.parent, mass)
+    region = sum(mass[r] for r in roots)
     dropped = False
-    for node, reason in enumerate(reasons):
-        if reason is None or reason in _NEVER_WRAPPERS or node in marks:
-            continue
-        if not (inside[node] or node in around):
-            continue
+    for node in wrappers:
         if mass[node] > 0 and mass[node] >= _WRAPPER_SHARE * region:
             reasons[node] = None
             dropped = True
@@ -214,22 +242,32 @@ def _drop_page_wrappers(
     of teasers is still a footer.
     """
     sk = walked.skeleton
+    marked = [
+        node
+        for node, reason in enumerate(reasons)
+        if reason is not None and reason not in _NEVER_WRAPPERS and sk.tag[node] not in chrome_tags
+    ]
+    if not marked:
+        return
     # Prose in a comment section or a cookie box is never the article's: it does not count.
-    kept = _nearest_chrome(sk.parent, [r if r in _NEVER_WRAPPERS else None for r in reasons])
+    never = [r if r in _NEVER_WRAPPERS else None for r in reasons]
+    kept = _nearest_chrome(sk.parent, never) if any(never) else None
     mass = [0.0] * len(sk.tag)
     for seg, value in zip(walked.segments, prose, strict=True):
-        if kept[seg.node] < 0:
+        if kept is None or kept[seg.node] < 0:
             mass[seg.node] += value
     sum_up(sk.parent, mass)
+    _drop_shared(sk, reasons, [n for n in marked if mass[n]], mass)
+
+
+def _drop_shared(
+    sk: Skeleton, reasons: list[Reason | None], marked: list[int], mass: list[float]
+) -> None:
+    """Unmark ``marked`` elements whose tag and tokens hold most of the page's prose."""
     group: dict[tuple[str, frozenset[str]], float] = {}
-    marked = []
-    for node, reason in enumerate(reasons):
-        if reason is None or reason in _NEVER_WRAPPERS or sk.tag[node] in chrome_tags:
-            continue
-        if mass[node]:
-            key = (sk.tag[node], sk.tokens[node])
-            group[key] = group.get(key, 0.0) + mass[node]
-            marked.append(node)
+    for node in marked:
+        key = (sk.tag[node], sk.tokens[node])
+        group[key] = group.get(key, 0.0) + mass[node]
     for node in marked:
         if group[sk.tag[node], sk.tokens[node]] >= _PAGE_SHARE * mass[0]:
             reasons[node] = None

@@ -11,7 +11,7 @@ and names are spelt as the page shows them.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ._htmlevidence import MAX_SHOWN, Evidence
 from ._jsonld import LdArticle
@@ -27,6 +27,8 @@ _AUTHOR_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
     "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "article.author",
 )  # fmt: skip
+_STATED = 3
+"""How many of the sources state authors in markup (JSON-LD, meta tags, microdata)."""
 
 
 def _norm(text: str) -> str:
@@ -41,21 +43,20 @@ def authors(found: Evidence, ld: LdArticle, names: tuple[str, ...]) -> tuple[str
     credits the others with other roles ("Contributions from …") narrows it.
     """
     site = {_norm(n) for n in names}
-    stated: list[Iterable[str]] = [
-        ld.authors,
-        (v for v in found.values(_AUTHOR_KEYS) if not v.startswith(("http", "/"))),
-        found.microdata.get("author", ())[:MAX_SHOWN],
-    ]
     lines = _joined(found.bylines[:MAX_SHOWN])
-    shown = [tuple(filter(_person_or_newsroom, _names([line], site))) for line in lines]
+    # Markup often repeats a byline (nested or doubly marked elements): each is read once.
+    by_line = {line: _names([line], site) for line in dict.fromkeys(lines)}
+    shown = [tuple(filter(_person_or_newsroom, by_line[line])) for line in lines]
     byline = next((n for n in shown if n), ())
-    links = _linked_author(found)
-    sources = [_names(source, site) for source in stated]
-    sources += [byline, _names(links, site)]
-    people = next((s for s in sources if s and not all(map(is_organisation, s))), ())
-    if not people:
-        return next((s for s in sources[: len(stated) + 1] if s), ())
-    people = tuple(p for p in people if not is_organisation(p))
+    fallback: tuple[str, ...] = ()
+    for index, named in enumerate(_sources(found, ld, site, byline)):
+        if named and not all(map(is_organisation, named)):
+            break
+        if index < _STATED + 1:
+            fallback = fallback or named
+    else:
+        return fallback  # nobody named: the first organisation stated or shown
+    people = tuple(p for p in named if not is_organisation(p))
     credited = next((i for i, n in enumerate(shown) if n), None)
     if credited is not None and credits_others(lines[credited]) and _covers(people, byline):
         return byline
@@ -63,6 +64,18 @@ def authors(found: Evidence, ld: LdArticle, names: tuple[str, ...]) -> tuple[str
         return byline
     wider = next((n for n in shown if len(n) > len(people) and _covers(n, people)), people)
     return _as_displayed(wider, [n for line in shown for n in line])
+
+
+def _sources(
+    found: Evidence, ld: LdArticle, site: set[str], byline: tuple[str, ...]
+) -> Iterator[tuple[str, ...]]:
+    """The names each source gives, most trusted first (read only as far as needed)."""
+    yield _names(ld.authors, site)
+    stated = (v for v in found.values(_AUTHOR_KEYS) if not v.startswith(("http", "/")))
+    yield _names(stated, site)
+    yield _names(found.microdata.get("author", ())[:MAX_SHOWN], site)
+    yield byline
+    yield _names(_linked_author(found), site)
 
 
 def _credited_elsewhere(people: tuple[str, ...], byline: tuple[str, ...], lines: list[str]) -> bool:

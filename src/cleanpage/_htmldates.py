@@ -45,9 +45,11 @@ def published_date(
     found: Evidence, ld: LdArticle, url: str | None, now: datetime | None
 ) -> datetime | None:
     stated = [d for v in _stated_dates(found, ld) if v and (d := parse_date(v, now=now))]
-    shown = _shown_dates(found, now)
     if stated:
-        return _checked(stated, shown, found, ld, now)
+        # What the page shows only matters against another stated date or a UTC timestamp.
+        needed = len(stated) >= 2 or _in_utc(stated[0])
+        return _checked(stated, _shown_dates(found, now) if needed else [], found, ld, now)
+    shown = _shown_dates(found, now)
     dated = _url_date(url)
     if dated is not None:
         near = [d for d in shown if dated.near(d)]
@@ -149,10 +151,10 @@ def _stated_dates(found: Evidence, ld: LdArticle) -> Iterator[str | None]:
 def _shown_dates(found: Evidence, now: datetime | None) -> list[datetime]:
     """Dates the page shows: ``<time>`` values, then datelines and bylines with a date."""
     shown = [d for v in found.times[:MAX_SHOWN] if (d := parse_date(v, now=now))]
-    for line in (*found.datelines[:MAX_SHOWN], *found.bylines[:MAX_SHOWN]):
-        match = find_date(line, now=now)
-        if match is not None:
-            shown.append(match.value)
+    lines = (*found.datelines[:MAX_SHOWN], *found.bylines[:MAX_SHOWN])
+    # Markup often repeats a line (nested or doubly marked elements): each is read once.
+    matches = {line: find_date(line, now=now) for line in dict.fromkeys(lines)}
+    shown += [match.value for line in lines if (match := matches[line]) is not None]
     return shown
 
 

@@ -16,10 +16,35 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._people import has_role
 
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Words searched for in any case, in lowercase ASCII ``alternatives`` (``a|b``, ``$``).
+
+    Most text searched (class names, ids) is ASCII, where lowercasing it and
+    searching case-sensitively is the same test, many times faster than a
+    case-insensitive regex (which other text still gets).
+    """
+
+    alternatives: str
+    _folded: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _anycase: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_folded", re.compile(self.alternatives))
+        object.__setattr__(self, "_anycase", re.compile(self.alternatives, re.IGNORECASE))
+
+    def search(self, text: str) -> bool:
+        """True when one of the words is in ``text``, in any case."""
+        if text.isascii():
+            return self._folded.search(text.lower()) is not None
+        return self._anycase.search(text) is not None
+
+
 _MARKUP = ", ".join(
     (
         "meta",
-        "link[rel]",
+        "link:is([rel*=canonical i], [rel*=author i])",  # the only links read
         'script[type="application/ld+json" i]',
         "title",
         "h1",
@@ -30,9 +55,9 @@ _MARKUP = ", ".join(
         "[class*=recommend i]",
     )
 )
-_RELATED = re.compile(r"related|recommend", re.IGNORECASE)
+_RELATED = Words("related|recommend")
 MAX_RELATED_BLOCKS = 6
-_NOT_RELATED = re.compile(r"tag|topic|categor|keyword", re.IGNORECASE)
+_NOT_RELATED = Words("tag|topic|categor|keyword")
 _VISIBLE = ", ".join(
     (
         "[rel~=author]",
@@ -51,11 +76,11 @@ HEADER_LEVELS = 4
 STANDFIRST_LEVELS = 2
 STANDFIRST_SIBLINGS = 4
 """How far above the headline the article header (byline, dateline) is looked for."""
-_BYLINE = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
-_NOT_BYLINE = re.compile(r"avatar|image|img|photo|bio|desc|about|social|follow|comment|more", re.I)
-_DATELINE = re.compile(r"dateline|publish|date|time|posted|timestamp", re.IGNORECASE)
-_NOT_DATELINE = re.compile(r"update|modif|comment|related|recent|reply", re.IGNORECASE)
-_ARTICLE_ITEM = re.compile(r"Article|Posting|WebPage|Report|Person$", re.IGNORECASE)
+_BYLINE = Words("byline|author|writer|contributor")
+_NOT_BYLINE = Words("avatar|image|img|photo|bio|desc|about|social|follow|comment|more")
+_DATELINE = Words("dateline|publish|date|time|posted|timestamp")
+_NOT_DATELINE = Words("update|modif|comment|related|recent|reply")
+_ARTICLE_ITEM = Words("article|posting|webpage|report|person$")
 _SCOPED = frozenset({"author", "datePublished", "headline"})
 MAX_LINE = 200
 MAX_SHOWN = 8
@@ -94,22 +119,24 @@ class Evidence:
     headline: LexborNode | None = None
     """The ``<h1>`` taken as the headline."""
 
-    def header_text(self) -> str:
-        """The text around the headline (where a standfirst would be): the element a couple
-        of levels up, and the few elements after it."""
+    def header_text(self, limit: int) -> str:
+        """The first ``limit`` characters of the text around the headline (where a standfirst
+        would be): the element a couple of levels up, and the few elements after it."""
         node = self.headline
         for _ in range(STANDFIRST_LEVELS):
             if node is None or node.parent is None or node.parent.tag in {"body", "html"}:
                 break
             node = node.parent
         parts: list[str] = []
+        size = -1  # the length of the parts joined
         for _ in range(STANDFIRST_SIBLINGS + 1):
-            if node is None:
+            if node is None or size >= limit:
                 break
             if node.tag != "-text":
                 parts.append(node.text(deep=True, separator=" "))
+                size += len(parts[-1]) + 1
             node = node.next
-        return " ".join(parts)
+        return " ".join(parts)[:limit]
 
     def values(self, keys: Iterable[str]) -> Iterator[str]:
         """The non-blank ``<meta>`` values under ``keys``, whitespace collapsed, in key order."""
@@ -290,7 +317,7 @@ def _in_article_scope(node: LexborNode) -> bool:
             return True
         if "itemscope" in parent.attributes:
             kind = parent.attributes.get("itemtype") or ""
-            return not kind or bool(_ARTICLE_ITEM.search(kind))
+            return not kind or _ARTICLE_ITEM.search(kind)
         parent = parent.parent
     return True
 

@@ -22,7 +22,7 @@ from ._htmldates import published_date
 from ._htmlevidence import Evidence, collect
 from ._htmlrelated import read_related
 from ._jsonld import LdArticle, read_jsonld
-from ._lang import SCRIPT_LANGUAGES, detect_language
+from ._lang import SAMPLE_CHARS, SCRIPT_LANGUAGES, detect_language
 from ._options import Options
 from ._people import TitleCleaner, loose_key
 from ._segments import PageMeta
@@ -60,13 +60,28 @@ def read_meta(tree: LexborHTMLParser, *, url: str | None, options: Options) -> P
 
 def _summary(found: Evidence, ld: LdArticle) -> str | None:
     """The declared description, when the page shows it by the headline (a standfirst)."""
-    declared = [t for t in (*found.values(_SUMMARY_KEYS), ld.description or "") if t]
-    shown = loose_key(found.header_text()[:MAX_HEADER_TEXT]) if declared else ""
-    for text in declared:
-        key = loose_key(text)[:80]
-        if len(key) >= 20 and key in shown:
-            return text
-    return None
+    declared = dict.fromkeys(t for t in (*found.values(_SUMMARY_KEYS), ld.description or "") if t)
+    keys = {text: key for text in declared if len(key := loose_key(text)[:80]) >= 20}
+    if not keys:
+        return None  # nothing long enough to tell (the page's text is not read)
+    header = found.header_text(MAX_HEADER_TEXT)
+    first = next(iter(keys))
+    if _shown_as_is(first, header):
+        return first  # its key is in the header's: no need to key the whole header
+    shown = loose_key(header)
+    return next((text for text, key in keys.items() if key in shown), None)
+
+
+def _shown_as_is(text: str, header: str) -> bool:
+    """True when ``header`` holds ``text`` as it is, and so ``loose_key(text)`` is in its key.
+
+    ``text`` must start with an ASCII character and be followed by one (or
+    end the header): normalisation composes no character across an ASCII
+    character, so the header's key is then the keys of the three parts joined.
+    """
+    start = header.find(text)
+    end = start + len(text)
+    return start >= 0 and text[:1].isascii() and (end == len(header) or header[end].isascii())
 
 
 def _source(found: Evidence, ld: LdArticle, names: tuple[str, ...]) -> str | None:
@@ -116,10 +131,11 @@ def _title(found: Evidence, ld: LdArticle, site: str | None, names: tuple[str, .
     stated title, without the site's name, is the title.
     """
     stated = [ld.headline, *found.values(_TITLE_KEYS), *found.microdata.get("headline", ())]
-    candidates: list[str] = [
-        t for t in (*stated, found.title) if t and not t.endswith(("...", "…"))
-    ]
-    clean = TitleCleaner(site, names)
+    # Titles not cut short ("…"), each once (tags often repeat one): only the first one,
+    # and whether any one matches, are asked for below.
+    whole = (t for t in (*stated, found.title) if t and not t.endswith(("...", "…")))
+    candidates = list(dict.fromkeys(whole))
+    clean = TitleCleaner(site, dict.fromkeys(names))
     headings = [(h, loose_key(h)) for h in dict.fromkeys(found.h1) if _norm(h) not in names]
     headings = [(h, key) for h, key in headings if key]
     stated_keys = [(loose_key(t), t) for t in candidates]
@@ -206,14 +222,27 @@ def _language(found: Evidence, ld: LdArticle, tree: LexborHTMLParser) -> str | N
         return tag
     if seen is not None:
         return seen
-    sample = " ".join(node.text(deep=True) for node in tree.css("p")[:30])
-    return detect_language(sample) or tag
+    return detect_language(_paragraphs(tree)) or tag
+
+
+def _paragraphs(tree: LexborHTMLParser) -> str:
+    """The text of the first paragraphs (at most 30), as much as language detection reads."""
+    parts: list[str] = []
+    size = -1  # the length of the parts joined
+    for node in tree.css("p")[:30]:
+        if size >= SAMPLE_CHARS:
+            break
+        parts.append(node.text(deep=True))
+        size += len(parts[-1]) + 1
+    return " ".join(parts)
 
 
 def _script_language(text: str) -> str | None:
     """The language of a text written (almost) wholly in a script few languages share."""
-    letters = sum(1 for c in text if c.isalpha())
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if text.isascii():
+        return None  # Latin letters only (or none): no script of its own
+    letters = sum(map(str.isalpha, text))
+    latin = sum(map(str.isalpha, text.encode("ascii", "ignore").decode("ascii")))
     if letters < 4 or latin * 5 > letters:
         return None
     seen = detect_language(text)

@@ -8,7 +8,6 @@ and source its card shows, when it shows them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import urljoin
@@ -16,6 +15,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborNode
 
 from ._dates import find_date, parse_date
+from ._htmlevidence import Words
 from ._model import Related
 
 MAX_ITEMS = 20
@@ -23,7 +23,7 @@ MAX_LINKS = 80
 """Links looked at per block."""
 MAX_CARD = 400
 """Longest card text (characters) searched for a date and a source."""
-_SOURCE = re.compile(r"source|publisher|outlet|provider|brand|site-?name|author", re.IGNORECASE)
+_SOURCE = Words("source|publisher|outlet|provider|brand|site-?name|author")
 
 
 def read_related(
@@ -40,18 +40,21 @@ def read_related(
     """
     items: list[Related] = []
     seen = {url} if url else set()
+    read: set[int] = set()  # links already weighed: a block nested in another repeats them
     around = _ancestors(headline)
     for block in blocks:
         if block.mem_id in around:
             continue
         for link in block.css("a[href]")[:MAX_LINKS]:
+            if link.mem_id in read:
+                continue  # taken or turned down before, and the same again
+            read.add(link.mem_id)
             title = " ".join((link.text(deep=True) or "").split())
-            href = (
-                urljoin(url, link.attributes.get("href") or "")
-                if url
-                else link.attributes.get("href")
-            )
-            if not _headline(title) or not href or href in seen or href.startswith("javascript:"):
+            if not _headline(title):
+                continue  # checked first: resolving the link costs more
+            href = link.attributes.get("href")
+            href = urljoin(url, href or "") if url else href
+            if not href or href in seen or href.startswith("javascript:"):
                 continue
             seen.add(href)
             items.append(_item(link, title, href, now))

@@ -18,6 +18,8 @@ from typing import Any
 
 _ARTICLE = re.compile(r"(?:Article|BlogPosting|Report|LiveBlogPosting|Review)$")
 _PAGE = re.compile(r"(?:WebPage|ItemPage|ProfilePage)$")
+_ORGANISATION = re.compile("Organization$")
+_WEBSITE = re.compile("^WebSite$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
 MAX_NODES = 2000
@@ -119,7 +121,7 @@ def _article(
     for author in _entities(node.get("author") or node.get("creator"), by_id):
         name = _text(author.get("name"))
         if name:
-            target = organisations if _has_type(author, re.compile("Organization$")) else people
+            target = organisations if _has_type(author, _ORGANISATION) else people
             target.append(name)
     publisher = next(iter(_entities(node.get("publisher"), by_id)), {})
     return LdArticle(
@@ -149,7 +151,7 @@ def _entities(value: Any, by_id: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def _site_name(nodes: list[dict[str, Any]]) -> str | None:
-    site = next((n for n in nodes if _has_type(n, re.compile("^WebSite$"))), None)
+    site = next((n for n in nodes if _has_type(n, _WEBSITE)), None)
     return _text(site.get("name")) if site else None
 
 

@@ -15,8 +15,9 @@ answer is always the first rule that matches:
 * an anchored pattern that starts with "any text" (``^.{0,80}all rights
   reserved``) is searched for without that start, with the patterns that are
   not anchored; this *floating* group is searched only in lines holding a
-  literal one of its patterns needs (``all rights``);
-* menu rules: a line made only of a rule's menu terms starts with one of them.
+  literal one of its patterns needs (``all rights``: a few ``in`` tests);
+* menu rules: a line made only of a rule's menu terms starts and ends with
+  one of them (its first and last characters mostly tell that none can).
 
 What a pattern's matches start with and must contain is read by
 :mod:`._patterns`. Soundness (a rule that matches a line is always among
@@ -32,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import fold, key, needs, starts
+from ._patterns import fold, keys, needs, starts
 from ._rules import Rule, menu_key, top_level_bar
 
 _TIERS = (60, 200)
@@ -57,9 +58,9 @@ Found = list[tuple[Rule, ...]]
 class _Floating:
     """Patterns searched anywhere in a line, screened by the literal text each one needs."""
 
-    screen: re.Pattern[str]
+    literals: tuple[str, ...]
     """The literals, one of which occurs in any match of a screened pattern (case folded)."""
-    ascii_screen: re.Pattern[str]
+    ascii_literals: tuple[str, ...]
     """The same, ASCII literals only: all an ASCII line can hold (most lines are)."""
     screened: _Group
     """The patterns that need a literal (searched only when the screen finds one)."""
@@ -67,9 +68,12 @@ class _Floating:
     """The patterns that need no literal."""
 
     def collect(self, text: str, found: Found) -> None:
-        screen = self.ascii_screen if text.isascii() else self.screen
-        if screen.search(fold(text)) and self.screened.pattern.search(text):
-            found.append(self.screened.rules)
+        folded = fold(text)
+        for literal in self.ascii_literals if text.isascii() else self.literals:
+            if literal in folded:  # a few ``in`` tests beat one regex of alternatives
+                if self.screened.pattern.search(text):
+                    found.append(self.screened.rules)
+                break
         if self.rest.pattern.search(text):
             found.append(self.rest.rules)
 
@@ -82,8 +86,10 @@ class _Menus:
     """
 
     by_term: dict[str, tuple[Rule, ...]]
-    lengths: tuple[int, ...]
-    """The lengths of the terms, shortest first."""
+    lengths: dict[str, tuple[int, ...]]
+    """The terms' lengths, shortest first, by their first two characters (or only one)."""
+    ends: frozenset[str]
+    """The last characters of the terms."""
     longest: int
     """The longest line any of these rules takes."""
 
@@ -94,21 +100,39 @@ class _Menus:
         for rule in menus:
             for term in set(rule.terms):
                 by_term.setdefault(term, []).append(rule)
+        lengths: dict[str, set[int]] = {}
+        for term in by_term:  # an empty term only counts for an empty key
+            lengths.setdefault(term[:2], set()).add(len(term))
         return cls(
             by_term={term: tuple(found) for term, found in by_term.items()},
-            lengths=tuple(sorted({len(term) for term in by_term})),
+            lengths={head: tuple(sorted(sizes)) for head, sizes in lengths.items()},
+            ends=frozenset(term[-1] for term in by_term if term),
             longest=max((rule.max_chars for rule in menus), default=0),
         )
 
+    def may_hold(self, text: str) -> bool:
+        """Whether terms can start and end ``text``'s key: the key of its first (last)
+        characters starts (ends) it, and is their case folding if they are letters or digits."""
+        last = text[-1:]
+        tail = last.casefold() if last.isalnum() else menu_key(last)
+        if tail and tail[-1] not in self.ends:
+            return False  # a sentence's full stop ends no term
+        head = text[:2]
+        if not head.isalnum():
+            return True
+        head = head.casefold()
+        return head[:2] in self.lengths or head[:1] in self.lengths
+
     def collect(self, key: str, found: Found) -> None:
+        """Add the rules of the terms that start ``key``."""
         by_term = self.by_term
-        size = len(key)
-        for length in self.lengths:
-            if length > size:
-                break
-            menus = by_term.get(key[:length])
-            if menus:
-                found.append(menus)
+        for head in (key[:1], key[:2]) if len(key) > 1 else (key,):
+            for length in self.lengths.get(head, ()):
+                if length > len(key):
+                    break
+                menus = by_term.get(key[:length])
+                if menus:
+                    found.append(menus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +156,7 @@ class _Tier:
         found: Found = []
         self._collect(text, found)
         key = None
-        if len(text) <= self.menus.longest:
+        if len(text) <= self.menus.longest and self.menus.may_hold(text):
             key = menu_key(text)
             self.menus.collect(key, found)
         if not found:
@@ -143,11 +167,11 @@ class _Tier:
 
     def _collect(self, text: str, found: Found) -> None:
         """Add the groups of patterns whose prefilter ``text`` passes."""
-        one = key(text[0])
-        two = self.pairs.get(one + key(text[1])) if len(text) > 1 else None
+        head = keys(text[:2])
+        two = self.pairs.get(head) if len(head) > 1 else None
         if two is not None and two.pattern.match(text):
             found.append(two.rules)
-        single = self.singles.get(one)
+        single = self.singles.get(head[:1])
         if single is not None and single.pattern.match(text):
             found.append(single.rules)
         if self.floating is not None:
@@ -189,12 +213,12 @@ def build_lexicon(rules: tuple[Rule, ...]) -> Lexicon:
 
 def _tier(rules: tuple[Rule, ...]) -> _Tier:
     order = {rule: index for index, rule in enumerate(rules)}
-    pairs: dict[str, list[tuple[str, Rule]]] = {}
-    singles: dict[str, list[tuple[str, Rule]]] = {}
+    pairs: _Index = {}
+    singles: _Index = {}
     floating: list[tuple[str, Rule]] = []
     for rule in rules:
         for pattern in (p.pattern for p in rule.patterns):
-            _place(pattern, rule, pairs, singles, floating)
+            _place(pattern, rule, (pairs, singles), floating)
     floated = _floating(floating, order)
     ones = {key: _group(found, order) for key, found in singles.items()}
     twos = {key: _group(found, order) for key, found in pairs.items()}
@@ -210,22 +234,21 @@ def _tier(rules: tuple[Rule, ...]) -> _Tier:
     )
 
 
+_Index = dict[str, list[tuple[str, Rule]]]
+
+
 def _place(
-    pattern: str,
-    rule: Rule,
-    pairs: dict[str, list[tuple[str, Rule]]],
-    singles: dict[str, list[tuple[str, Rule]]],
-    floating: list[tuple[str, Rule]],
+    pattern: str, rule: Rule, index: tuple[_Index, _Index], floating: list[tuple[str, Rule]]
 ) -> None:
-    """File ``pattern`` under the start it needs, or with the floating patterns."""
+    """File ``pattern`` under the start it needs (two characters, or one), or as floating."""
     if not pattern.startswith("^") or top_level_bar(pattern):
         floating.append((pattern, rule))
         return
-    for size, index in ((2, pairs), (1, singles)):
+    for size, by_key in zip((2, 1), index, strict=True):
         heads = starts(pattern, size)
         if heads is not None:
             for head in heads:
-                index.setdefault(head, []).append((pattern[1:], rule))
+                by_key.setdefault(head, []).append((pattern[1:], rule))
             return
     any_start = _ANY_START.match(pattern)
     floating.append((pattern[any_start.end() :] if any_start else pattern, rule))
@@ -260,8 +283,9 @@ def _floating(found: list[tuple[str, Rule]], order: dict[Rule, int]) -> _Floatin
     return _Floating(_screen(literals), _screen(ascii_literals), parts[0], parts[1])
 
 
-def _screen(literals: set[str]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(literals))) or "(?!)")
+def _screen(literals: set[str]) -> tuple[str, ...]:
+    """The literals that hold no other one (what they add can never be the only find)."""
+    return tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
 
 
 def _selective(literal: str) -> bool:

@@ -211,6 +211,22 @@ def key(char: str) -> str:
     return chr(_sre_engine.unicode_tolower(ord(char)))
 
 
+def keys(text: str) -> str:
+    """:func:`key` of each character of ``text`` (ASCII text by one table).
+
+    >>> keys("Q3 É")
+    'q0 é'
+    """
+    if text.isascii():
+        return text.translate(_ascii_keys())
+    return "".join(map(key, text))
+
+
+@lru_cache(maxsize=1)
+def _ascii_keys() -> dict[int, str]:
+    return {code: key(chr(code)) for code in range(128)}
+
+
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, int]:
     """Characters ``re`` takes for one another when ignoring case beyond ``str.lower``."""
