@@ -33,8 +33,10 @@ class HtmlHints:
     """Token and tag knowledge: what marks an element as chrome, and why."""
 
     token_reasons: MappingProxyType[str, Reason]
-    ranks: MappingProxyType[Reason, int]
-    """Which reason wins when an element's tokens name several (lower first)."""
+    token_ranks: MappingProxyType[str, int]
+    """Each chrome token's reason as its index in :attr:`by_rank`."""
+    by_rank: tuple[Reason, ...]
+    """Which reason wins when an element's tokens name several (first first)."""
     positive: frozenset[str]
     tag_reasons: MappingProxyType[str, Reason]
     keep_tags: frozenset[str]
@@ -46,12 +48,8 @@ class HtmlHints:
             return by_tag
         if not tokens or tag in self.keep_tags or not tokens.isdisjoint(self.positive):
             return None
-        best: Reason | None = None
-        for token in tokens:
-            reason = self.token_reasons.get(token)
-            if reason is not None and (best is None or self.ranks[reason] < self.ranks[best]):
-                best = reason
-        return best
+        found = [rank for token in tokens if (rank := self.token_ranks.get(token)) is not None]
+        return self.by_rank[min(found)] if found else None
 
 
 def split_tokens(value: str) -> frozenset[str]:
@@ -97,7 +95,8 @@ def hints_from_data(data: dict[str, Any]) -> HtmlHints:
         tag_reasons[tag] = cast(Reason, reason)
     return HtmlHints(
         token_reasons=MappingProxyType(token_reasons),
-        ranks=MappingProxyType(ranks),
+        token_ranks=MappingProxyType({t: ranks[r] for t, r in token_reasons.items()}),
+        by_rank=tuple(ranks),
         positive=frozenset(data.get("positive", {}).get("tokens", ())),
         tag_reasons=MappingProxyType(tag_reasons),
         keep_tags=frozenset(data.get("keep_tags", {}).get("tags", ())),

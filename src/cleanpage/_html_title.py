@@ -11,15 +11,12 @@ the first ``h1`` before the body is taken.
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborHTMLParser
 
 from ._html_segment import Walked
 from ._segments import Label
 
 _MIN_SHARE = 0.5
-_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def title_candidates(tree: LexborHTMLParser, meta_title: str | None) -> tuple[str, ...]:
@@ -46,8 +43,9 @@ def headline_node(walked: Walked, titles: tuple[str, ...]) -> int:
 
 def find_title(walked: Walked, labels: list[Label], titles: tuple[str, ...]) -> list[int]:
     """Indexes of the headline segment and its repeats (empty when there is none)."""
-    last_body = max((i for i, label in enumerate(labels) if label.is_body), default=-1)
-    first_body = next((i for i, label in enumerate(labels) if label.is_body), last_body)
+    body = [i for i, label in enumerate(labels) if label.is_body]
+    last_body = body[-1] if body else -1
+    first_body = body[0] if body else last_body
     found: list[int] = []
     for index, seg in enumerate(walked.segments[: last_body + 1]):
         if seg.kind != "heading":
@@ -76,4 +74,4 @@ def _matches(key: str, titles: tuple[str, ...]) -> bool:
 
 def _key(text: str) -> str:
     """``text`` case folded, letters and digits only (``[\\W_]`` is what ``isalnum`` rejects)."""
-    return _NOT_ALNUM.sub("", text.casefold())
+    return "".join(filter(str.isalnum, text.casefold()))
