@@ -53,6 +53,14 @@ def sum_up(parent: tuple[int, ...], values: list[float]) -> list[float]:
     return values
 
 
+def prose_mass(walked: Walked, prose: list[float]) -> list[float]:
+    """Per element, the characters of the prose segments in its subtree."""
+    mass = [0.0] * len(walked.skeleton.tag)
+    for seg, value in zip(walked.segments, prose, strict=True):
+        mass[seg.node] += len(seg.text) if value else 0.0
+    return sum_up(walked.skeleton.parent, mass)
+
+
 def ancestors(parent: tuple[int, ...], node: int, stop: int) -> list[int]:
     """``node`` and its ancestors below ``stop``; empty when ``stop`` is not above it."""
     chain: list[int] = []
@@ -174,10 +182,7 @@ def _narrow(walked: Walked, prose: list[float], best: int, headline: int) -> int
     others = {h for h in others if ancestors(sk.parent, h, best)}
     if not others:
         return best
-    mass = [0.0] * len(sk.tag)
-    for seg, value in zip(walked.segments, prose, strict=True):
-        mass[seg.node] += len(seg.text) if value else 0.0
-    sum_up(sk.parent, mass)
+    mass = prose_mass(walked, prose)
     for node in reversed(path):
         if not any(ancestors(sk.parent, h, node) for h in others):
             return node if mass[node] >= _NARROW_SHARE * mass[best] else best

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import compress
 
 from ._html_hints import HtmlHints
-from ._html_roots import ancestors, container_of, find_roots, sum_up
+from ._html_roots import ancestors, container_of, find_roots, prose_mass, sum_up
 from ._html_segment import RawSegment, Skeleton, Walked
 from ._model import Reason
 
@@ -215,10 +215,7 @@ def _drop_wrapper_marks(
     ]
     if not wrappers:
         return False
-    mass = [0.0] * len(sk.tag)
-    for seg, value in zip(walked.segments, prose, strict=True):
-        mass[seg.node] += len(seg.text) if value else 0.0
-    sum_up(sk.parent, mass)
+    mass = prose_mass(walked, prose)
     region = sum(mass[r] for r in roots)
     dropped = False
     for node in wrappers:
