@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -65,6 +66,16 @@ def _stopwords() -> Mapping[str, frozenset[str]]:
     return MappingProxyType({lang: frozenset(words) for lang, words in data["stopwords"].items()})
 
 
+@cache
+def _languages_of() -> Mapping[str, tuple[str, ...]]:
+    """Each stopword's languages, in the order of :func:`_stopwords`."""
+    index: dict[str, tuple[str, ...]] = {}
+    for lang, words in _stopwords().items():
+        for word in words:
+            index[word] = (*index.get(word, ()), lang)
+    return MappingProxyType(index)
+
+
 def detect_language(text: str) -> str | None:
     """The BCP-47 primary language tag of ``text`` (``zh``, ``en``, …), or ``None``.
 
@@ -103,9 +114,15 @@ def _arabic_script_language(sample: str, letters: int) -> str:
 
 
 def _latin_language(sample: str) -> str | None:
-    words = [w.casefold() for w in _WORD.findall(sample)]
+    """The language whose stopwords are most of ``sample``'s words (first listed on a tie)."""
+    words = _WORD.findall(sample)
     if len(words) < 3:
         return None
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _stopwords().items()}
+    scores = dict.fromkeys(_stopwords(), 0)
+    # One look-up a word (the languages it is a stopword of), then one count per language set.
+    hits = Counter(filter(None, map(_languages_of().get, map(str.casefold, words))))
+    for langs, n in hits.items():
+        for lang in langs:
+            scores[lang] += n
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] >= max(2, len(words) // 20) else None

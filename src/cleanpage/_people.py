@@ -29,6 +29,7 @@ MAX_BYLINE = 1000
 """Longest byline read (characters); the rest of a runaway value is ignored."""
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|co|io|news|tv|in|uk|au)\b", re.IGNORECASE)
 _NON_ALNUM = re.compile(r"[\W_]+")
+_ASCII_NON_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # what _NON_ALNUM takes
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -299,4 +300,8 @@ def _same_site(key: str, name: str) -> bool:
 
 def loose_key(text: str) -> str:
     """``text`` NFKC-normalised and case folded, letters and digits only (for comparing names)."""
-    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    # ASCII bytes never occur inside a longer UTF-8 sequence: drop the ASCII non-alnums as bytes.
+    key = folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_ALNUM)
+    rest = key.decode("utf-8", "surrogatepass")
+    return rest if rest.isascii() else _NON_ALNUM.sub("", rest)
