@@ -137,3 +137,21 @@ def test_damage_in_one_place_gives_the_same_article(lang: str, where: str) -> No
     }[where]
     assert damaged != plain
     assert _result(lambda: clean(damaged)) == _result(lambda: clean(plain))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("kind", [str, bytes])
+def test_nul_bytes_inside_a_tag_are_dropped_before_parsing(lang: str, kind: type) -> None:
+    """``<\\x00\\x00/title>`` is a closing tag once the NULs are gone; parsed as captured it
+    would swallow the page into the title."""
+    plain = html_page(lang, "utf-8")
+    damaged = plain.replace("</title>", "<" + "\x00" * 20 + "/title>")
+    capture = damaged if kind is str else damaged.encode("utf-8")
+    assert _result(lambda: clean(capture)) == _result(lambda: clean(plain))
+
+
+@pytest.mark.parametrize("kind", [str, bytes])
+def test_control_characters_do_not_hide_an_xml_document(kind: type) -> None:
+    xml = "<?xml version='1.0'?>\r\x11\x12\x1e\x05\x02\t<iframe><table>"
+    capture = xml if kind is str else xml.encode("utf-8")
+    assert _result(lambda: clean(capture)).startswith("UnsupportedFormatError")  # type: ignore[union-attr]

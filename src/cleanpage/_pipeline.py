@@ -81,8 +81,9 @@ def _run(
             # (a page with one emoji is a str of 4 bytes a character).
             html = decoded.utf8()
             del decoded
-            page = _extract_html(html, url, opts, rules)
-            if _needs_repair(page):
+            # NUL bytes can break tags apart (``<\x00/title>``): repair before parsing.
+            page = None if b"\x00" in html else _extract_html(html, url, opts, rules)
+            if page is None or _needs_repair(page):
                 # What the page shows holds mojibake or control characters (rare): read
                 # it again from the repaired capture, as if repaired before parsing.
                 del page, html
