@@ -14,9 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import cleanpage
+import cleanpage._pipeline as pipeline_module
 import cleanpage._repair as repair_module
 from cleanpage._charset import codec_for_label, declared_charset, decode_bytes
-from cleanpage._decode import decode
+from cleanpage._decode import decode, needs_repair
 from cleanpage._detect import CANDIDATES, detect
 from cleanpage._options import Options
 from cleanpage._repair import plan_repair, repair
@@ -379,3 +381,30 @@ def test_utf8_capture_is_handed_to_the_parser_as_it_is() -> None:
         assert decoded.text == page(sample("fr"))
         assert decoded.repaired_utf8() == page(sample("fr")).encode("utf-8")
         assert decoded.utf8() == text.encode("utf-8")  # parsed as it is; repaired if shown
+
+
+def test_repairs_tells_suspects_from_mojibake() -> None:
+    # "é’" looks like the start of mojibake to the gate, and is correct text.
+    correct = page("Beyoncé’s tour\nFans of Beyoncé’s music queued for hours in the rain.")
+    mojibake = correct.encode("utf-8").decode("cp1252")
+    assert needs_repair(correct) and needs_repair(mojibake)
+    for capture in (correct, correct.encode("utf-8")):
+        assert not decode(capture, content_type=None, options=Options()).repairs()
+    for capture in (mojibake, mojibake.encode("utf-8"), correct.replace("’", "\x00’")):
+        assert decode(capture, content_type=None, options=Options()).repairs()
+
+
+def test_a_suspect_that_repair_keeps_is_not_read_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = page("Beyoncé’s tour\n" + "Fans of Beyoncé’s music queued for hours in the rain. " * 3)
+    reads: list[bytes] = []
+    real = pipeline_module._extract_html
+    monkeypatch.setattr(
+        pipeline_module,
+        "_extract_html",
+        lambda html, *rest: reads.append(html) or real(html, *rest),
+    )
+    article = cleanpage.clean_html(html)
+    assert len(reads) == 1 and "Beyoncé’s" in article.text
+    reads.clear()
+    cleanpage.clean_html(html.encode("utf-8").decode("cp1252"))  # mojibake: read again, repaired
+    assert len(reads) == 2 and b"Beyonc\xc3\xa9\xe2\x80\x99s" in reads[1]

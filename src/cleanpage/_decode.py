@@ -79,6 +79,15 @@ class Decoded:
             return self.utf8()
         return repaired.utf8()
 
+    def repairs(self) -> bool:
+        """Whether :func:`repair` changes the capture at all.
+
+        The gate of :func:`needs_repair` only finds suspects: ``é’`` in "Beyoncé’s"
+        looks like the start of mojibake and is correct text.
+        """
+        repaired = plan_repair(self.raw)
+        return repaired.base is not self.raw or bool(repaired.fixes)
+
 
 def decode(capture: str | bytes, *, content_type: str | None, options: Options) -> Decoded:
     """Decode and repair ``capture``; raise an :class:`InputError` or :class:`LimitError`

@@ -84,11 +84,15 @@ def _run(
             # NUL bytes can break tags apart (``<\x00/title>``): repair before parsing.
             page = None if b"\x00" in html else _extract_html(html, url, opts, rules)
             if page is None or _needs_repair(page):
-                # What the page shows holds mojibake or control characters (rare): read
-                # it again from the repaired capture, as if repaired before parsing.
-                del page, html
-                html = decode(capture, content_type=content_type, options=opts).repaired_utf8()
-                page = _extract_html(html, url, opts, rules)
+                # What the page shows may hold mojibake or control characters (rare): when
+                # repair changes the capture, read it again repaired, as if repaired
+                # before parsing.
+                again = decode(capture, content_type=content_type, options=opts)
+                if page is None or again.repairs():
+                    del page, html
+                    html = again.repaired_utf8()
+                    page = _extract_html(html, url, opts, rules)
+                del again
         else:
             page = extract_text(decoded.text, url=url, options=opts, rules=rules)
         deadline.check("extract")
