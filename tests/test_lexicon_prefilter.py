@@ -87,3 +87,23 @@ def screened_lines(draw: st.DrawFn) -> str:
 @given(screened_lines())
 def test_long_lines_get_the_full_scan_rule(line: str) -> None:
     assert build_lexicon(RULES).first_match(line) is naive(RULES, line)
+
+
+def _rule(rule_id: str, pattern: str) -> Rule:
+    return Rule(id=rule_id, category="legal", patterns=(re.compile(pattern, re.IGNORECASE),))
+
+
+def test_a_pattern_is_screened_by_a_shorter_literal_its_own_holds() -> None:
+    # "rights" is the only literal kept: "all rights reserved" must be filed under it.
+    whole, part = _rule("t.whole", "all rights reserved"), _rule("t.part", r"\brights\b")
+    lexicon = build_lexicon((whole, part))
+    assert lexicon.first_match("© 2024 ACME. All Rights Reserved.") is whole
+    assert lexicon.first_match("Know your rights") is part
+
+
+def test_every_literal_found_is_followed_not_only_the_first() -> None:
+    # "newsletter" sorts before "sign up here": stopping at it would answer the later rule.
+    first, second = _rule("t.first", "sign up here"), _rule("t.second", "newsletter")
+    lexicon = build_lexicon((first, second))
+    assert lexicon.first_match("Our newsletter: sign up here") is first
+    assert lexicon.first_match("Our newsletter") is second

@@ -14,8 +14,9 @@ answer is always the first rule that matches:
   first character;
 * an anchored pattern that starts with "any text" (``^.{0,80}all rights
   reserved``) is searched for without that start, with the patterns that are
-  not anchored; this *floating* group is searched only in lines holding a
-  literal one of its patterns needs (``all rights``: a few ``in`` tests);
+  not anchored; these *floating* patterns are searched only in lines holding
+  a literal they need (``all rights``: a few ``in`` tests), and only the
+  patterns behind the literals found;
 * menu rules: a line made only of a rule's menu terms starts and ends with
   one of them (its first and last characters mostly tell that none can).
 
@@ -58,12 +59,16 @@ Found = list[tuple[Rule, ...]]
 class _Floating:
     """Patterns searched anywhere in a line, screened by the literal text each one needs."""
 
+    screens: dict[str, _Group]
+    """Literal (case folded) -> the patterns that need it, or a literal holding it, in a match.
+
+    A line holding none of the literals cannot match a screened pattern, and a line
+    holding some is searched only for the patterns behind those: a long paragraph
+    with "writer" in it is not searched for "all rights reserved"."""
     literals: tuple[str, ...]
-    """The literals, one of which occurs in any match of a screened pattern (case folded)."""
+    """The literals, all of them."""
     ascii_literals: tuple[str, ...]
-    """The same, ASCII literals only: all an ASCII line can hold (most lines are)."""
-    screened: _Group
-    """The patterns that need a literal (searched only when the screen finds one)."""
+    """The ASCII literals only: all an ASCII line can hold (most lines are)."""
     rest: _Group
     """The patterns that need no literal."""
 
@@ -71,9 +76,9 @@ class _Floating:
         folded = fold(text)
         for literal in self.ascii_literals if text.isascii() else self.literals:
             if literal in folded:  # a few ``in`` tests beat one regex of alternatives
-                if self.screened.pattern.search(text):
-                    found.append(self.screened.rules)
-                break
+                group = self.screens[literal]
+                if group.pattern.search(text):
+                    found.append(group.rules)
         if self.rest.pattern.search(text):
             found.append(self.rest.rules)
 
@@ -266,21 +271,38 @@ def _floating(found: list[tuple[str, Rule]], order: dict[Rule, int]) -> _Floatin
     """The floating patterns, screened by their literals where each has one."""
     if not found:
         return None
-    literals: set[str] = set()
-    screened: list[tuple[str, Rule]] = []
+    screened: list[tuple[frozenset[str], str, Rule]] = []
     rest: list[tuple[str, Rule]] = []
     for pattern, rule in found:
         needed = needs(pattern)
         if needed is None or not all(map(_selective, needed)):
             rest.append((pattern, rule))
         else:
-            literals |= needed
-            screened.append((pattern, rule))
-    parts = _group(screened, order), _group(rest, order)
-    if parts[0] is None or parts[1] is None:
+            screened.append((needed, pattern, rule))
+    literals = _screen({literal for needed, _, _ in screened for literal in needed})
+    screens = {
+        literal: _group([(p, r) for needed, p, r in screened if _held(literal, needed)], order)
+        for literal in literals
+    }
+    others = _group(rest, order)
+    if others is None or None in screens.values():
         return None
-    ascii_literals = {literal for literal in literals if literal.isascii()}
-    return _Floating(_screen(literals), _screen(ascii_literals), parts[0], parts[1])
+    return _Floating(
+        screens={literal: group for literal, group in screens.items() if group is not None},
+        literals=literals,
+        ascii_literals=tuple(literal for literal in literals if literal.isascii()),
+        rest=others,
+    )
+
+
+def _held(literal: str, needed: frozenset[str]) -> bool:
+    """Whether a pattern needing one of ``needed`` is filed under the screen ``literal``.
+
+    :func:`_screen` keeps the literals that hold no other one, so each needed
+    literal holds at least one kept literal: filed under every kept literal one
+    of its needed literals holds, a pattern is searched whenever it can match.
+    """
+    return any(literal in other for other in needed)
 
 
 def _screen(literals: set[str]) -> tuple[str, ...]:
