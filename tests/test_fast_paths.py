@@ -60,3 +60,12 @@ def test_latin_language_is_the_per_language_count(sample: str) -> None:
         best = max(scores, key=scores.__getitem__)
         expected = best if scores[best] >= max(2, len(words) // 20) else None
     assert _lang._latin_language(sample) == expected
+
+
+@settings(max_examples=300)
+@given(st.one_of(_LATIN, st.text(st.characters(max_codepoint=127)), _TEXT))
+def test_script_counts_are_the_per_script_scans(sample: str) -> None:
+    expected = {name: len(p.findall(sample)) * weight for name, p, weight in _lang._SCRIPTS}
+    counts = _lang._script_counts(sample)
+    assert counts == expected
+    assert list(counts) == list(expected)  # the same order: ties go to the same script

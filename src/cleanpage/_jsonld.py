@@ -23,6 +23,8 @@ _WEBSITE = re.compile("^WebSite$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
 MAX_NODES = 2000
+_DECODER = json.JSONDecoder(strict=False)
+"""What ``json.loads(text, strict=False)`` builds on every call (it keeps no state)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ def _load(text: str) -> Any:
     text = text.strip()
     for attempt in range(3):
         try:
-            return json.loads(text, strict=False)
+            return _DECODER.decode(text)
         except RecursionError:
             return None  # nested deeper than any real description
         except ValueError:

@@ -57,6 +57,7 @@ _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 @cache
@@ -87,7 +88,7 @@ def detect_language(text: str) -> str | None:
     'en'
     """
     sample = text[:SAMPLE_CHARS]
-    counts = {name: len(pattern.findall(sample)) * weight for name, pattern, weight in _SCRIPTS}
+    counts = _script_counts(sample)
     script = max(counts, key=counts.__getitem__)
     if counts[script] < 12:
         return None
@@ -103,6 +104,20 @@ def detect_language(text: str) -> str | None:
     if script == "latin":
         return _latin_language(sample)
     return _SINGLE.get(script)
+
+
+def _script_counts(sample: str) -> dict[str, int]:
+    """The weighted count of ``sample``'s letters in each script, in :data:`_SCRIPTS` order.
+
+    An ASCII sample has Latin letters only (the ASCII letters, all of the Latin
+    class's ASCII members): they are counted by deleting them as bytes, much
+    faster than twelve scans of the text.
+    """
+    if sample.isascii():
+        raw = sample.encode("ascii")
+        latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        return {name: latin * w if name == "latin" else 0 for name, _, w in _SCRIPTS}
+    return {name: len(pattern.findall(sample)) * weight for name, pattern, weight in _SCRIPTS}
 
 
 def _arabic_script_language(sample: str, letters: int) -> str:
