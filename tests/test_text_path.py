@@ -122,3 +122,95 @@ def test_a_box_cut_inside_the_last_section_does_not_end_the_body_early() -> None
     dressed = cleanpage.clean_text("\n\n".join([*head, para, tail[0], "\n".join(box), tail[1]]))
     assert [b.text for b in dressed.blocks] == [b.text for b in bare.blocks]
     assert [b.text for b in bare.blocks][-2:] == tail
+
+
+def test_a_short_last_section_after_a_share_bar_is_kept() -> None:
+    # Found by the recovery property: the body had no subheading of its own, and the
+    # share bar's cost tipped the heading and its one sentence out of the body.
+    para = "Amazon во вторник сообщила, что выручка за квартал выросла на 1% в годовом выражении."
+    tail = ["Реакция рынка", "Биткоин торговался около 2 тысяч долларов в азиатскую сессию."]
+    lines = ["Акции Amazon упали на 1%", para, para.replace("1%", "2%")]
+    article = cleanpage.clean_text("\n\n".join([*lines, "Share: X Telegram Facebook", *tail]))
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", lines[1]),
+        ("paragraph", lines[2]),
+        ("heading", tail[0]),
+        ("paragraph", tail[1]),
+    ]
+    assert [(r.reason, r.text) for r in article.removed] == [
+        ("metadata", lines[0]),
+        ("share", "Share: X Telegram Facebook"),
+    ]
+
+
+_EN_PARA = "Amazon said on Tuesday that revenue rose 1% from a year earlier, beating estimates."
+_ZH_PARA = "亚马逊周二表示,本季度营收同比增长1%,高于分析师此前的预期,云业务增速明显加快。"
+_LAST_SECTIONS = {
+    "en": (
+        ["Amazon bets $2 billion on AI as debt piles up", _EN_PARA, _EN_PARA.replace("1%", "2%")],
+        ["What analysts expect", "Shares of Meta closed 4% lower on Wednesday after the results."],
+    ),
+    "zh": (
+        ["亚马逊押注人工智能", _ZH_PARA, _ZH_PARA.replace("1%", "2%")],
+        ["市场如何反应", "比特币周三在亚洲时段交投于2万美元附近,市场情绪整体仍然十分谨慎。"],
+    ),
+}
+_BOXES = {
+    "share": {
+        "en": "Share this article\n\nCopy link X LinkedIn",
+        "zh": "分享至: X Telegram Facebook 微信",
+    },
+    "promo": {
+        "en": "Download the app\n\nScan to download",
+        "zh": "新用户注册即送 6200 USDT 福利\n立即注册",
+    },
+    "newsletter": {
+        "en": "Subscribe to our newsletter\n"
+        "Get the latest crypto news delivered to your inbox every morning.\nSubscribe",
+        "zh": "订阅我们的每日简报\n每天早上把最新的加密货币新闻发送到您的邮箱。\n订阅",
+    },
+}
+
+
+@pytest.mark.parametrize("box", sorted(_BOXES))
+@pytest.mark.parametrize("lang", sorted(_LAST_SECTIONS))
+@pytest.mark.parametrize("after", ["", "Home\n\nMarkets\n\nContact"], ids=["end", "menu"])
+def test_a_box_before_the_last_section_changes_nothing(box: str, lang: str, after: str) -> None:
+    # The last sentence just outweighs its heading, so only the box's cost could tip it out.
+    head, tail = _LAST_SECTIONS[lang]
+    bare = cleanpage.clean_text("\n\n".join([*head, *tail, after]))
+    boxed = cleanpage.clean_text("\n\n".join([*head, _BOXES[box][lang], *tail, after]))
+    assert [b.text for b in bare.blocks] == [*head[1:], *tail]
+    assert [b.text for b in boxed.blocks] == [b.text for b in bare.blocks]
+
+
+def test_a_short_last_section_ending_the_capture_is_kept() -> None:
+    head, _ = _LAST_SECTIONS["en"]
+    tail = ["What analysts expect", "Shares of Meta closed 4% lower."]
+    article = cleanpage.clean_text(
+        "\n\n".join([*head, *tail, "© 2025 Bitget. All rights reserved."])
+    )
+    assert [(b.kind, b.text) for b in article.blocks][-2:] == [
+        ("heading", tail[0]),
+        ("paragraph", tail[1]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Share: X Telegram Facebook\n\nHome\n\nMarkets\n\nResearch\n\nAbout us",
+        "Share: X Telegram Facebook\n\nRelated articles\n\nStrategy faces a quadruple squeeze\n\n"
+        "The Trump family's fortune shrank by $1 billion, and ordinary investors were the"
+        " biggest losers.",
+        "Share: X Telegram Facebook\n\n© 2025 Bitget. All rights reserved.\n\n"
+        "Terms of Use Privacy Policy Contact us",
+        "Share: X Telegram Facebook\n\nOur research desk\n\nRead our weekly notes on the market."
+        "\n\nHome\n\nMarkets",
+    ],
+    ids=["menu", "related", "footer", "teaser-then-menu"],
+)
+def test_chrome_after_a_cut_box_still_ends_the_body(chrome: str) -> None:
+    head, _ = _LAST_SECTIONS["en"]
+    article = cleanpage.clean_text("\n\n".join([*head, chrome]))
+    assert [b.text for b in article.blocks] == head[1:]

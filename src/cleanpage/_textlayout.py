@@ -145,17 +145,36 @@ def _body_core(d: Draft) -> tuple[int, int] | None:
 
 
 def _more_sections(d: Draft, weights: Sequence[int], first: int, last: int) -> int:
-    """The end of a sectioned body: subheadings in it, so a subheading and prose after it
-    are its next section (a short last section costs more than it weighs). Lines cut by a
-    rule (a newsletter box) may sit in between."""
-    if not any(_subheading(d, weights, i) for i in range(first, last)):
-        return last
+    """The end of the body, taken on through the short sections after it (a subheading and
+    prose, which cost more than they weigh in the maximum-sum run). Lines cut by a rule (a
+    share bar, a newsletter box) may sit in between and cost nothing here. The sections
+    are the article's when the body has subheadings of its own, when nothing but cut
+    lines and metadata lines follows them (the capture ends with them), or when they
+    weigh more than they cost once the cut lines are left out."""
+    end, gain = last, 0
     at = _next_kept(d, last)
     while at is not None and _subheading(d, weights, at):
+        gain += weights[at]
         at = _next_kept(d, at)
         while at is not None and weights[at] > 0:
-            last, at = at, _next_kept(d, at)
+            gain += weights[at]
+            end, at = at, _next_kept(d, at)
+    if end == last:
+        return last
+    if (
+        gain > 0
+        or _nothing_after(d, end)
+        or any(_subheading(d, weights, i) for i in range(first, last))
+    ):
+        return end
     return last
+
+
+def _nothing_after(d: Draft, i: int) -> bool:
+    """Whether every line after ``i`` was cut by a rule or is a metadata line."""
+    return all(
+        d.labels[j] is not None or d.metas[j] is not None for j in range(i + 1, len(d.segments))
+    )
 
 
 def _subheading(d: Draft, weights: Sequence[int], i: int) -> bool:
