@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleanpage._exceptions import TooDeepError
 from cleanpage._html import extract_html
-from cleanpage._html_segment import Walked, drop_invisible, segment_tree
+from cleanpage._html_segment import Walked, segment_tree
 from cleanpage._options import Options
 from cleanpage._rules import RuleSet
 
@@ -16,7 +16,6 @@ NO_RULES = RuleSet((), (), ())
 
 def walk(html: str, options: Options | None = None) -> Walked:
     tree = LexborHTMLParser(html)
-    drop_invisible(tree)
     assert tree.body is not None
     return segment_tree(tree.body, options or Options())
 
@@ -63,6 +62,8 @@ def test_text_around_a_nested_block_is_split_in_reading_order() -> None:
         '<div aria-hidden="true">aria hidden</div>',
         '<div style="display: none">inline none</div>',
         '<p style="color:red;DISPLAY:NONE">upper case</p>',
+        '<div id="slug" style="display : none">spaced out, as CSS allows</div>',
+        "<svg><title>icon</title><text>label</text></svg>",
     ],
 )
 def test_invisible_content_is_no_segment(hidden: str) -> None:

@@ -89,9 +89,10 @@ class Decoded:
         return repaired.base is not self.raw or bool(repaired.fixes)
 
 
-def decode(capture: str | bytes, *, content_type: str | None, options: Options) -> Decoded:
+def decode(capture: object, *, content_type: str | None, options: Options) -> Decoded:
     """Decode and repair ``capture``; raise an :class:`InputError` or :class:`LimitError`
-    subclass naming what is wrong with it."""
+    subclass naming what is wrong with it (:class:`CaptureTypeError` for neither text nor
+    bytes: callers pass on whatever they were given)."""
     encoding: str | None = None
     exact: bytes | None = None  # bytes that are exactly the UTF-8 form of ``text``
     if isinstance(capture, bytearray | memoryview):

@@ -1,7 +1,7 @@
 """The HTML path: a page becomes labelled segments.
 
-parse once (selectolax, lexbor) → metadata (:mod:`._htmlmeta`) → drop
-invisible elements → segment (:mod:`._html_segment`) → select the article
+parse once (selectolax, lexbor) → metadata (:mod:`._htmlmeta`) → segment
+what a reader sees (:mod:`._html_segment`) → select the article
 region (:mod:`._html_select`; boxes headed by a lexicon header count as
 chrome) → label every segment (:mod:`._html_label`, lexicon rules via
 :mod:`._lexicon`) → the headline, then bylines, date lines and the
@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ._html_fields import mark_standfirst, read_fields
 from ._html_hints import load_hints
 from ._html_label import headed_boxes, label_segments
-from ._html_segment import Walked, drop_invisible, segment_tree
+from ._html_segment import Walked, segment_tree
 from ._html_select import container_of, select_region
 from ._html_title import find_title, headline_node, title_candidates
 from ._htmlmeta import read_meta
@@ -36,7 +36,6 @@ def extract_html(
     tree = LexborHTMLParser(html)
     meta = read_meta(tree, url=url, options=options)
     titles = title_candidates(tree, meta.title)
-    drop_invisible(tree)
     body = tree.body
     if body is None:
         return LabelledPage((), (), meta)

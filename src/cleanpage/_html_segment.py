@@ -13,9 +13,10 @@ A segment belongs to the innermost block element around its text (its
 *owner*); the walk hands owner, link (an ``<a>`` in between) and depth down
 from each element to its children, so no node climbs its ancestors.
 Invisible content (``script``, ``style``, ``template``, …, and elements that
-are ``hidden``, ``aria-hidden="true"`` or ``display:none``) is removed before
-the walk (:func:`drop_invisible`). ``visibility:hidden`` is not: pages such as
-WeChat's ship the article that way and reveal it by script.
+are ``hidden``, ``aria-hidden="true"`` or ``display:none``) is stepped over
+with all it holds, as if it were not there (no tree edit, no CSS pass of its
+own). ``visibility:hidden`` is not: pages such as WeChat's ship the article
+that way and reveal it by script.
 
 Tables: a *data* table (no block elements inside its cells) gives one
 ``table`` segment per row, its cells joined by a tab; a *layout* table (cells
@@ -27,10 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from ._exceptions import TooDeepError
 from ._html_hints import split_tokens
+from ._html_visible import shown_attributes
 from ._model import BlockKind
 from ._options import Options
 
@@ -41,10 +43,6 @@ BLOCK_TAGS = frozenset((
     "pre", "section", "summary", "table", "tr", "td", "th", "caption", "ul", "legend",
     "option", "button",
 ))  # fmt: skip
-INVISIBLE_TAGS = (
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "title", "video", "audio", "map", "datalist",
-)  # fmt: skip
 _KIND_OF: dict[str, BlockKind] = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item",
@@ -53,8 +51,6 @@ _KIND_OF: dict[str, BlockKind] = {
 _CELLS = frozenset({"td", "th"})
 _INHERITED: frozenset[BlockKind] = frozenset({"list_item", "quote", "code", "heading"})
 _NO_TOKENS: frozenset[str] = frozenset()
-_HIDDEN = '[hidden], [aria-hidden="true" i], [style*="display:none" i], [style*="display: none" i]'
-_INVISIBLE = ", ".join((*INVISIBLE_TAGS, _HIDDEN))
 _CELL = "\x00"
 _STRUCTURE = "div, p, ul, ol, li, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, article, section"
 _SPACE = re.compile(r"\s")
@@ -90,39 +86,8 @@ class Walked:
     segments: tuple[RawSegment, ...]
 
 
-def drop_invisible(tree: LexborHTMLParser) -> None:
-    """Remove what a reader never sees: :data:`INVISIBLE_TAGS` and hidden elements."""
-    # One query for both; reverse document order: a descendant goes before its
-    # ancestor, so every node handed to ``decompose`` is still attached.
-    for node in reversed(tree.css(_INVISIBLE)):
-        if node.tag in INVISIBLE_TAGS or not _withheld(node):
-            node.decompose()
-
-
-def _withheld(node: LexborNode) -> bool:
-    """Article paragraphs a paywall hides with ``display:none`` beside visible ones.
-
-    Kept: an element hidden by its inline style alone that holds paragraphs,
-    with a visible sibling that is or directly holds a paragraph (a preview
-    of the same article). A menu, modal or accordion panel hidden the same
-    way has no such sibling.
-    """
-    attrs = node.attributes
-    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
-        return False
-    if node.tag == "p" or node.parent is None or node.css_first("p") is None:
-        return False
-    for sibling in node.parent.iter():
-        style = (sibling.attributes.get("style") or "").replace(" ", "").lower()
-        if sibling.mem_id == node.mem_id or "display:none" in style:
-            continue
-        if sibling.tag == "p" or any(child.tag == "p" for child in sibling.iter()):
-            return True
-    return False
-
-
 def segment_tree(body: LexborNode, options: Options) -> Walked:
-    """Walk ``body`` (after :func:`drop_invisible`) into segments."""
+    """Walk ``body`` into segments, leaving out what a reader never sees."""
     walker = _Walker(options.max_depth)
     walker.run(body, options.max_nodes)
     skeleton = Skeleton(
@@ -148,22 +113,22 @@ class _Walker:
         self.link_len = 0
         self.owner = -1
 
-    def run(self, body: LexborNode, limit: int) -> None:
+    def run(self, body: LexborNode, limit: int) -> None:  # noqa: C901 - the hot loop, kept whole
         """Visit the nodes below ``body`` in document order, keeping their ancestors on a stack.
 
         Each node is seen with its context: the block that owns its text (``owner``),
         whether an ``<a>`` lies between the two (``link``) and its depth below ``body``.
         More than ``limit`` nodes is an error.
         """
-        self.tokens.append(self.names(body))
+        self.tokens.append(self.names(body.attributes))
         buf = self.buf  # flush() empties it in place
         stack: list[tuple[LexborNode, int, bool]] = []  # ancestors, with their context
         node, owner, link, depth, count = body.first_child, 0, False, 1, 0
         while node is not None:
-            count += 1  # checked after a node with content, not after white space
             tag = node.tag
             child = None
             if tag == "-text":
+                count += 1  # checked after a node with content, not after white space
                 text = node.text_content
                 if text and text.isspace():  # only ever a word gap, whatever block it is in
                     if buf:
@@ -172,10 +137,11 @@ class _Walker:
                     self.text(text, owner, link, depth)
                     if count > limit:
                         self.too_many(limit)
-            else:
+            elif (attrs := shown_attributes(node, tag)) is not None:
+                count += 1
                 inner, inner_link = owner, link or tag == "a"  # what its children see
                 if tag in BLOCK_TAGS:
-                    inner = self.block(node, tag, owner, depth)
+                    inner = self.block(node, tag, attrs, owner, depth)
                     inner_link = link and inner == owner  # a data cell is not an owner
                 elif tag == "br" and buf:
                     self.flush()
@@ -220,7 +186,9 @@ class _Walker:
         if link:
             self.link_len += len(text.strip())
 
-    def block(self, node: LexborNode, tag: str, up: int, depth: int) -> int:
+    def block(
+        self, node: LexborNode, tag: str, attrs: dict[str, str | None], up: int, depth: int
+    ) -> int:
         """A block element at ``depth`` in block ``up``; returns the owner of its content."""
         if depth - self.depth[up] > self.max_depth:
             self.too_deep(self.max_depth + 1)
@@ -247,13 +215,12 @@ class _Walker:
         self.parent.append(up)
         self.tag.append(tag)
         self.depth.append(depth)
-        self.tokens.append(self.names(node))
+        self.tokens.append(self.names(attrs))
         self.kinds.append(kind)
         return index
 
-    def names(self, node: LexborNode) -> frozenset[str]:
-        """The class, id and role tokens of ``node``."""
-        attrs = node.attributes
+    def names(self, attrs: dict[str, str | None]) -> frozenset[str]:
+        """The class, id and role tokens of an element with these attributes."""
         names, ident, role = attrs.get("class"), attrs.get("id"), attrs.get("role")
         if ident or role:
             names = f"{names or ''} {ident or ''} {role or ''}"

@@ -227,13 +227,13 @@ def _tier(rules: tuple[Rule, ...]) -> _Tier:
     floated = _floating(floating, order)
     ones = {key: _group(found, order) for key, found in singles.items()}
     twos = {key: _group(found, order) for key, found in pairs.items()}
+    indexed = None not in ones.values() and None not in twos.values()
     return _Tier(
         pairs={k: g for k, g in twos.items() if g is not None},
         singles={k: g for k, g in ones.items() if g is not None},
         floating=floated,
         menus=_Menus.of(rules),
-        exact=None not in (*ones.values(), *twos.values())
-        and (floated is not None or not floating),
+        exact=indexed and (floated is not None or not floating),
         rules=rules,
         order=order,
     )

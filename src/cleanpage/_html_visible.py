@@ -1,0 +1,83 @@
+"""What a reader never sees, told element by element during the segmentation walk.
+
+An element is invisible when it is one of :data:`INVISIBLE_TAGS` (scripts,
+styles, templates, media, …) or is ``hidden``, ``aria-hidden="true"`` or
+``display:none`` in its inline style; the walk steps over it with all it holds.
+One exception keeps the article whole: paragraphs a paywall hides with
+``display:none`` beside a visible preview (:func:`_withheld`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+INVISIBLE_TAGS = frozenset((
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "title", "video", "audio", "map", "datalist",
+))  # fmt: skip
+_HIDING = frozenset({"hidden", "aria-hidden", "style"})
+"""The attributes that can hide an element."""
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE | re.ASCII)
+
+
+def _invisible(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    """Whether a reader never sees ``node``: one of :data:`INVISIBLE_TAGS`, or an element
+    that is ``hidden``, ``aria-hidden="true"`` or ``display:none`` in its inline style."""
+    if node.tag in INVISIBLE_TAGS:
+        return True
+    if not attrs:
+        return False
+    aria = attrs.get("aria-hidden")
+    style = attrs.get("style")
+    return (
+        "hidden" in attrs
+        or (aria is not None and aria.lower() == "true")
+        or (style is not None and _DISPLAY_NONE.search(style) is not None)
+    )
+
+
+def shown_attributes(node: LexborNode, tag: str | None) -> dict[str, str | None] | None:
+    """The attributes of element ``node``, or ``None`` when the walk leaves it out (with
+    everything in it): it is invisible and not :func:`_withheld`."""
+    if tag in INVISIBLE_TAGS:
+        return None
+    attrs = node.attributes
+    if _HIDING.isdisjoint(attrs) or not _invisible(node, attrs) or _withheld(node, attrs):
+        return attrs
+    return None
+
+
+def _withheld(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    """Article paragraphs a paywall hides with ``display:none`` beside visible ones.
+
+    Kept: an element hidden by its inline style alone that holds visible
+    paragraphs, with a visible sibling that is or directly holds a visible
+    paragraph (a preview of the same article). A menu, modal or accordion
+    panel hidden the same way has no such sibling.
+    """
+    aria = attrs.get("aria-hidden")
+    if node.tag in INVISIBLE_TAGS or "hidden" in attrs or (aria or "").lower() == "true":
+        return False
+    parent = node.parent
+    if node.tag == "p" or parent is None or not any(_shown(p, node) for p in node.css("p")):
+        return False
+    for sibling in parent.iter():
+        if sibling.mem_id == node.mem_id or _invisible(sibling, sibling.attributes):
+            continue
+        if sibling.tag == "p" or any(
+            child.tag == "p" and not _invisible(child, child.attributes) for child in sibling.iter()
+        ):
+            return True
+    return False
+
+
+def _shown(node: LexborNode, top: LexborNode) -> bool:
+    """Whether nothing between ``node`` and its ancestor ``top`` (``top`` excluded) hides it."""
+    here: LexborNode | None = node
+    while here is not None and here.mem_id != top.mem_id:
+        if _invisible(here, here.attributes):
+            return False
+        here = here.parent
+    return True
