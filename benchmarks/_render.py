@@ -247,7 +247,7 @@ def render(
     out = [
         "## HTML extraction: cleanpage and peers, side by side",
         "",
-        f"Command: `{command}` (after `pip install -e '.[bench]'`), "
+        f"Command: `{command}` (after `HATCH_BUILD_HOOK_ENABLE_MYPYC=1 pip install '.[bench]'`), "
         f"{env['date']}, took {env.get('duration', '?')}.",
         "",
     ]

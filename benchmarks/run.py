@@ -1,6 +1,6 @@
 """Side-by-side benchmark of cleanpage and its peers; writes ``BENCHMARKS.md``.
 
-    pip install -e '.[bench]'
+    HATCH_BUILD_HOOK_ENABLE_MYPYC=1 pip install '.[bench]'   # the compiled wheel, as PyPI serves it
     python -m benchmarks.run            # full run (all sets, all systems)
     python -m benchmarks.run --sets aeb --systems cleanpage,trafilatura --repeat 1 --limit 20
 

@@ -4,7 +4,7 @@ Each :class:`System` has an ``extract(html, url)`` call (the only thing timed),
 a ``body(result)`` that turns its result into plain text, and for systems that
 report metadata a ``meta(html, url, result)`` giving a :class:`Meta` (never
 timed). Peers are imported lazily, so only the systems asked for need to be
-installed (``pip install -e '.[bench]'``).
+installed (``pip install '.[bench]'``; see ``benchmarks/README.md`` for the compiled build).
 """
 
 from __future__ import annotations
@@ -73,7 +73,17 @@ def _cleanpage() -> System:
             return Meta()
         return Meta(result.title or "", tuple(result.authors), _day(result.published))
 
-    return System("cleanpage", "cleanpage", extract, body, meta, note="clean_html(html, url=url)")
+    return System(
+        "cleanpage", "cleanpage", extract, body, meta, note=f"clean_html(html, url=url); {build()}"
+    )
+
+
+def build() -> str:
+    """Which build of cleanpage is installed: the mypyc-compiled wheel or pure Python."""
+    import cleanpage._html  # noqa: PLC0415 - peers load lazily
+
+    compiled = not cleanpage._html.__file__.endswith(".py")
+    return "mypyc-compiled wheel" if compiled else "pure Python"
 
 
 # --- trafilatura -------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 
 import pytest
 
@@ -83,6 +85,19 @@ def test_articles_are_hashable_values() -> None:
     a = Article(title="t", blocks=(Block("paragraph", "x"),))
     assert a == Article(title="t", blocks=(Block("paragraph", "x"),))
     assert hash(a) == hash(Article(title="t", blocks=(Block("paragraph", "x"),)))
+
+
+def test_articles_pickle_and_copy() -> None:
+    # Batches hand articles between processes; the compiled wheel keeps the values pure
+    # Python for this (a mypyc-compiled frozen dataclass does not unpickle).
+    article = cleanpage.clean(
+        "<html><body><h1>A headline of words</h1><p>" + "Body text of the story. " * 8 + "</p>"
+        "<ul><li><a href='/a'>Related one</a></li><li><a href='/b'>Related two</a></li></ul>"
+        "</body></html>"
+    )
+    assert pickle.loads(pickle.dumps(article)) == article
+    assert copy.deepcopy(article) == article
+    assert dataclasses.replace(article, title="Other").title == "Other"
 
 
 def test_unknown_kinds_and_reasons_are_refused() -> None:

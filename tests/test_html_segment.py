@@ -8,6 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleanpage._exceptions import TooDeepError
 from cleanpage._html import extract_html
 from cleanpage._html_segment import Walked, segment_tree
+from cleanpage._html_visible import drop_hidden
 from cleanpage._options import Options
 from cleanpage._rules import RuleSet
 
@@ -16,6 +17,7 @@ NO_RULES = RuleSet((), (), ())
 
 def walk(html: str, options: Options | None = None) -> Walked:
     tree = LexborHTMLParser(html)
+    drop_hidden(tree)
     assert tree.body is not None
     return segment_tree(tree.body, options or Options())
 

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from cleanpage._exceptions import TooDeepError
 from cleanpage._html_hints import split_tokens
 from cleanpage._html_segment import BLOCK_TAGS, Walked, segment_tree
+from cleanpage._html_visible import drop_hidden
 from cleanpage._options import Options
 
 _TAGS = ("div", "p", "li", "section", "span", "a", "b", "em", "td")
@@ -25,6 +26,7 @@ _CLASS_CHARS = "aAbBzZ09-_ .:\t/éÉß\u0130\u212a\u00b5\U00010400"
 
 def walk(html: str, options: Options | None = None) -> Walked:
     tree = LexborHTMLParser(html)
+    drop_hidden(tree)
     assert tree.body is not None
     return segment_tree(tree.body, options or Options())
 

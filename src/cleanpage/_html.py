@@ -1,7 +1,8 @@
 """The HTML path: a page becomes labelled segments.
 
-parse once (selectolax, lexbor) → metadata (:mod:`._htmlmeta`) → segment
-what a reader sees (:mod:`._html_segment`) → select the article
+parse once (selectolax, lexbor) → metadata (:mod:`._htmlmeta`) → drop
+hidden elements (:mod:`._html_visible`) → segment what a reader sees
+(:mod:`._html_segment`) → select the article
 region (:mod:`._html_select`; boxes headed by a lexicon header count as
 chrome) → label every segment (:mod:`._html_label`, lexicon rules via
 :mod:`._lexicon`) → the headline, then bylines, date lines and the
@@ -21,6 +22,7 @@ from ._html_label import headed_boxes, label_segments
 from ._html_segment import Walked, segment_tree
 from ._html_select import container_of, select_region
 from ._html_title import find_title, headline_node, title_candidates
+from ._html_visible import drop_hidden
 from ._htmlmeta import read_meta
 from ._lexicon import build_lexicon
 from ._options import Options
@@ -36,6 +38,7 @@ def extract_html(
     tree = LexborHTMLParser(html)
     meta = read_meta(tree, url=url, options=options)
     titles = title_candidates(tree, meta.title)
+    drop_hidden(tree)
     body = tree.body
     if body is None:
         return LabelledPage((), (), meta)

@@ -12,11 +12,11 @@ records two things:
 A segment belongs to the innermost block element around its text (its
 *owner*); the walk hands owner, link (an ``<a>`` in between) and depth down
 from each element to its children, so no node climbs its ancestors.
-Invisible content (``script``, ``style``, ``template``, …, and elements that
-are ``hidden``, ``aria-hidden="true"`` or ``display:none``) is stepped over
-with all it holds, as if it were not there (no tree edit, no CSS pass of its
-own). ``visibility:hidden`` is not: pages such as WeChat's ship the article
-that way and reveal it by script.
+Invisible content is never read: the walk steps over ``script``, ``style``,
+``template``, … with all they hold, and elements that are ``hidden``,
+``aria-hidden="true"`` or ``display:none`` are removed before it
+(:func:`._html_visible.drop_hidden`). ``visibility:hidden`` is not: pages
+such as WeChat's ship the article that way and reveal it by script.
 
 Tables: a *data* table (no block elements inside its cells) gives one
 ``table`` segment per row, its cells joined by a tab; a *layout* table (cells
@@ -32,7 +32,7 @@ from selectolax.lexbor import LexborNode
 
 from ._exceptions import TooDeepError
 from ._html_hints import split_tokens
-from ._html_visible import shown_attributes
+from ._html_visible import INVISIBLE_TAGS
 from ._model import BlockKind
 from ._options import Options
 
@@ -137,11 +137,11 @@ class _Walker:
                     self.text(text, owner, link, depth)
                     if count > limit:
                         self.too_many(limit)
-            elif (attrs := shown_attributes(node, tag)) is not None:
+            elif tag not in INVISIBLE_TAGS:  # stepped over, with all they hold
                 count += 1
                 inner, inner_link = owner, link or tag == "a"  # what its children see
                 if tag in BLOCK_TAGS:
-                    inner = self.block(node, tag, attrs, owner, depth)
+                    inner = self.block(node, tag, owner, depth)
                     inner_link = link and inner == owner  # a data cell is not an owner
                 elif tag == "br" and buf:
                     self.flush()
@@ -186,9 +186,7 @@ class _Walker:
         if link:
             self.link_len += len(text.strip())
 
-    def block(
-        self, node: LexborNode, tag: str, attrs: dict[str, str | None], up: int, depth: int
-    ) -> int:
+    def block(self, node: LexborNode, tag: str, up: int, depth: int) -> int:
         """A block element at ``depth`` in block ``up``; returns the owner of its content."""
         if depth - self.depth[up] > self.max_depth:
             self.too_deep(self.max_depth + 1)
@@ -215,7 +213,7 @@ class _Walker:
         self.parent.append(up)
         self.tag.append(tag)
         self.depth.append(depth)
-        self.tokens.append(self.names(attrs))
+        self.tokens.append(self.names(node.attributes))
         self.kinds.append(kind)
         return index
 

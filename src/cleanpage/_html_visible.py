@@ -1,8 +1,9 @@
-"""What a reader never sees, told element by element during the segmentation walk.
+"""What a reader never sees: invisible tags and hidden elements.
 
 An element is invisible when it is one of :data:`INVISIBLE_TAGS` (scripts,
-styles, templates, media, …) or is ``hidden``, ``aria-hidden="true"`` or
-``display:none`` in its inline style; the walk steps over it with all it holds.
+styles, templates, media, …), which the walk steps over with all they hold, or
+is ``hidden``, ``aria-hidden="true"`` or ``display:none`` in its inline style,
+which :func:`drop_hidden` removes before the walk.
 One exception keeps the article whole: paragraphs a paywall hides with
 ``display:none`` beside a visible preview (:func:`_withheld`).
 """
@@ -11,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 INVISIBLE_TAGS = frozenset((
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "title", "video", "audio", "map", "datalist",
 ))  # fmt: skip
-_HIDING = frozenset({"hidden", "aria-hidden", "style"})
-"""The attributes that can hide an element."""
+_HIDING = '[hidden], [aria-hidden="true" i], [style*="none" i]'
+"""Elements whose attributes may hide them (:func:`_invisible` decides)."""
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE | re.ASCII)
 
 
@@ -38,15 +39,17 @@ def _invisible(node: LexborNode, attrs: dict[str, str | None]) -> bool:
     )
 
 
-def shown_attributes(node: LexborNode, tag: str | None) -> dict[str, str | None] | None:
-    """The attributes of element ``node``, or ``None`` when the walk leaves it out (with
-    everything in it): it is invisible and not :func:`_withheld`."""
-    if tag in INVISIBLE_TAGS:
-        return None
-    attrs = node.attributes
-    if _HIDING.isdisjoint(attrs) or not _invisible(node, attrs) or _withheld(node, attrs):
-        return attrs
-    return None
+def drop_hidden(tree: LexborHTMLParser) -> None:
+    """Remove the elements hidden by their attributes (the walk steps over
+    :data:`INVISIBLE_TAGS` itself), except paragraphs :func:`_withheld` by a paywall.
+
+    One CSS pass finds the few candidates, so no other element's attributes are read;
+    reverse document order hands ``decompose`` a descendant before its ancestor.
+    """
+    for node in reversed(tree.css(_HIDING)):
+        attrs = node.attributes
+        if _invisible(node, attrs) and not _withheld(node, attrs):
+            node.decompose()
 
 
 def _withheld(node: LexborNode, attrs: dict[str, str | None]) -> bool:
