@@ -247,7 +247,8 @@ def render(
     out = [
         "## HTML extraction: cleanpage and peers, side by side",
         "",
-        f"Command: `{command}` (after `HATCH_BUILD_HOOK_ENABLE_MYPYC=1 pip install '.[bench]'`), "
+        f"Command: `{command}` (cleanpage and the peers installed as `benchmarks/README.md` "
+        f"says), "
         f"{env['date']}, took {env.get('duration', '?')}.",
         "",
     ]

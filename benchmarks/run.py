@@ -1,6 +1,6 @@
 """Side-by-side benchmark of cleanpage and its peers; writes ``BENCHMARKS.md``.
 
-    HATCH_BUILD_HOOK_ENABLE_MYPYC=1 pip install '.[bench]'   # the compiled wheel, as PyPI serves it
+    (install cleanpage's compiled wheel and the peers as benchmarks/README.md says)
     python -m benchmarks.run            # full run (all sets, all systems)
     python -m benchmarks.run --sets aeb --systems cleanpage,trafilatura --repeat 1 --limit 20
 

@@ -4,7 +4,7 @@ Each :class:`System` has an ``extract(html, url)`` call (the only thing timed),
 a ``body(result)`` that turns its result into plain text, and for systems that
 report metadata a ``meta(html, url, result)`` giving a :class:`Meta` (never
 timed). Peers are imported lazily, so only the systems asked for need to be
-installed (``pip install '.[bench]'``; see ``benchmarks/README.md`` for the compiled build).
+installed (``benchmarks/README.md`` says how).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -57,9 +58,9 @@ _SPACE = re.compile(r"\s")
 _COLLAPSE_CHUNK = 65_536
 
 
-@dataclass(frozen=True, slots=True)
-class RawSegment:
-    """A segment before labelling: its text, kind, owner element and link share."""
+class RawSegment(NamedTuple):
+    """A segment before labelling: its text, kind, owner element and link share (a named
+    tuple, like :class:`._segments.Segment`)."""
 
     text: str
     kind: BlockKind

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from ._model import BlockKind, Reason, Related
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """One visible piece of a capture: a line of a text capture, a block of a page."""
+class Segment(NamedTuple):
+    """One visible piece of a capture: a line of a text capture, a block of a page.
+
+    Segments and labels, hundreds a page, are named tuples: as immutable as a frozen
+    dataclass, and built several times faster in the compiled wheel.
+    """
 
     text: str
     kind: BlockKind = "paragraph"
@@ -23,8 +27,7 @@ class Segment:
     """Segments in one group belong together (a blank-line separated run, a container)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """The verdict on one segment: body (``reason is None``) or cut, and the rule behind it."""
 
     reason: Reason | None
