@@ -107,3 +107,20 @@ def test_every_literal_found_is_followed_not_only_the_first() -> None:
     lexicon = build_lexicon((first, second))
     assert lexicon.first_match("Our newsletter: sign up here") is first
     assert lexicon.first_match("Our newsletter") is second
+
+
+HEADS = tuple(rule for rule in RULES if rule.scope != "line")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(menu_lines(), screened_lines()))
+def test_the_box_header_lexicon_is_the_full_scan_of_its_rules(line: str) -> None:
+    # ``headed_boxes`` asks the whole lexicon only when this one matches.
+    assert build_lexicon(HEADS).first_match(line) is naive(HEADS, line)
+
+
+def test_every_box_header_example_passes_the_box_header_lexicon() -> None:
+    heads = build_lexicon(HEADS)
+    for rule in HEADS:
+        for example in rule.examples:
+            assert heads.first_match(example) is not None, (rule.id, example)

@@ -44,8 +44,9 @@ def extract_html(
         return LabelledPage((), (), meta)
     walked = segment_tree(body, options)
     del tree, body  # the DOM, several times the page's size, is not read past here
-    match = cache(build_lexicon(rules.rules).first_match)  # a box's first line is met twice
-    marks = headed_boxes(walked, match)
+    match = cache(build_lexicon(rules.rules).first_match)  # a line may be met twice
+    heads = build_lexicon(tuple(r for r in rules.rules if r.scope != "line")).first_match
+    marks = headed_boxes(walked, match, heads)
     region = select_region(walked, load_hints(), headline_node(walked, titles), marks)
     labels = label_segments(walked, region, match)
     headlines = find_title(walked, labels, titles)

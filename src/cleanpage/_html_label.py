@@ -52,12 +52,15 @@ def label_segments(walked: Walked, region: Region, match: Match) -> list[Label]:
     return labels
 
 
-def headed_boxes(walked: Walked, match: Match) -> dict[int, Reason]:
+def headed_boxes(walked: Walked, match: Match, heads: Match) -> dict[int, Reason]:
     """Boxes whose first line is a lexicon header ("You may also like"): box -> reason.
 
     Only ``group``/``section`` rules count, and only on a box's first leaf
     line; the selection then treats the box as chrome, so that its teasers
-    cannot outweigh the article's paragraphs.
+    cannot outweigh the article's paragraphs. ``heads`` matches those rules
+    alone: a line none of them matches heads no box, and a lexicon of them is
+    about half as dear to ask as the whole (``match``, which then says whether
+    such a rule is the line's first).
     """
     found: dict[int, Reason] = {}
     seen: set[int] = set()
@@ -67,6 +70,8 @@ def headed_boxes(walked: Walked, match: Match) -> dict[int, Reason]:
         if box in seen or box < 0 or tags[seg.node] not in LEAF_TAGS:
             continue
         seen.add(box)
+        if heads(seg.text) is None:
+            continue
         rule = match(seg.text)
         if rule is not None and rule.scope != "line":
             found[box] = rule.category
