@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._exceptions import TooDeepError
 from ._html_hints import split_tokens
@@ -67,6 +68,40 @@ class RawSegment(NamedTuple):
     node: int
     """Index of the owning block element in :class:`Skeleton`."""
     link_chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class TagIds:
+    """lexbor's ids of the tags the walk tells apart.
+
+    A standard tag's id is fixed in lexbor's tag table (an element of an unknown
+    tag gets an id of its own, never one of these); they are read from the parser
+    once rather than written down here.
+    """
+
+    text: int
+    a: int
+    br: int
+    blocks: frozenset[int]
+    invisible: frozenset[int]
+
+
+@cache
+def tag_ids() -> TagIds:
+    """The ids of :data:`BLOCK_TAGS`, :data:`INVISIBLE_TAGS`, ``a``, ``br`` and text nodes."""
+    tree = LexborHTMLParser("<p>text</p>")
+    paragraph = tree.css_first("p")
+    text = paragraph.first_child if paragraph is not None else None
+    if text is None:  # pragma: no cover - lexbor always parses this
+        raise RuntimeError("lexbor parsed no text node")
+    ids = {name: tree.create_node(name).tag_id for name in BLOCK_TAGS | INVISIBLE_TAGS}
+    return TagIds(
+        text=text.tag_id,
+        a=tree.create_node("a").tag_id,
+        br=tree.create_node("br").tag_id,
+        blocks=frozenset(ids[name] for name in BLOCK_TAGS),
+        invisible=frozenset(ids[name] for name in INVISIBLE_TAGS),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +157,14 @@ class _Walker:
         More than ``limit`` nodes is an error.
         """
         self.tokens.append(self.names(body.attributes))
+        ids = tag_ids()
         buf = self.buf  # flush() empties it in place
         stack: list[tuple[LexborNode, int, bool]] = []  # ancestors, with their context
         node, owner, link, depth, count = body.first_child, 0, False, 1, 0
         while node is not None:
-            tag = node.tag
+            tag = node.tag_id  # an int: no string made for every node
             child = None
-            if tag == "-text":
+            if tag == ids.text:
                 count += 1  # checked after a node with content, not after white space
                 text = node.text_content
                 if text and text.isspace():  # only ever a word gap, whatever block it is in
@@ -138,13 +174,13 @@ class _Walker:
                     self.text(text, owner, link, depth)
                     if count > limit:
                         self.too_many(limit)
-            elif tag not in INVISIBLE_TAGS:  # stepped over, with all they hold
+            elif tag not in ids.invisible:  # stepped over, with all they hold
                 count += 1
-                inner, inner_link = owner, link or tag == "a"  # what its children see
-                if tag in BLOCK_TAGS:
-                    inner = self.block(node, tag, owner, depth)
+                inner, inner_link = owner, link or tag == ids.a  # what its children see
+                if tag in ids.blocks:
+                    inner = self.block(node, node.tag or "", owner, depth)
                     inner_link = link and inner == owner  # a data cell is not an owner
-                elif tag == "br" and buf:
+                elif tag == ids.br and buf:
                     self.flush()
                 if count > limit:
                     self.too_many(limit)
