@@ -26,6 +26,7 @@ from ._html_visible import drop_hidden
 from ._htmlmeta import read_meta
 from ._lexicon import build_lexicon
 from ._options import Options
+from ._repair import needs_repair
 from ._rules import RuleSet
 from ._segments import Label, LabelledPage, Segment
 
@@ -63,4 +64,18 @@ def _segments(walked: Walked) -> tuple[Segment, ...]:
     """Segments for assembly; a segment's group is its container element."""
     return tuple(
         Segment(seg.text, seg.kind, container_of(walked, seg.node)) for seg in walked.segments
+    )
+
+
+def shows_suspects(page: LabelledPage) -> bool:
+    """Whether any text the HTML path read (segments, metadata, related items) needs
+    :func:`repair`; when none does, repairing the page first would have changed nothing
+    it shows."""
+    meta = page.meta
+    texts = [meta.title, meta.summary, meta.publisher, meta.source, meta.site_name]
+    texts += meta.authors
+    for item in meta.related:
+        texts += (item.title, item.summary, item.source)
+    return any(needs_repair(text) for text in texts if text) or any(
+        needs_repair(segment.text) for segment in page.segments
     )

@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from ._assemble import assemble
-from ._decode import Markup, decode, needs_repair
+from ._decode import Markup, decode
 from ._exceptions import CleanpageError
-from ._html import extract_html
+from ._html import extract_html, shows_suspects
 from ._limits import Deadline, check_markup
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
@@ -83,7 +83,7 @@ def _run(
             del decoded
             # NUL bytes can break tags apart (``<\x00/title>``): repair before parsing.
             page = None if b"\x00" in html else _extract_html(html, url, opts, rules)
-            if page is None or _needs_repair(page):
+            if page is None or shows_suspects(page):
                 # What the page shows may hold mojibake or control characters (rare): when
                 # repair changes the capture, read it again repaired, as if repaired
                 # before parsing.
@@ -106,17 +106,3 @@ def _run(
 def _extract_html(html: bytes, url: str | None, options: Options, rules: RuleSet) -> LabelledPage:
     check_markup(html, options)
     return extract_html(html, url=url, options=options, rules=rules)
-
-
-def _needs_repair(page: LabelledPage) -> bool:
-    """Whether any text the HTML path read (segments, metadata, related items) needs
-    :func:`repair`; when none does, repairing the page first would have changed nothing
-    it shows."""
-    meta = page.meta
-    texts = [meta.title, meta.summary, meta.publisher, meta.source, meta.site_name]
-    texts += meta.authors
-    for item in meta.related:
-        texts += (item.title, item.summary, item.source)
-    return any(needs_repair(text) for text in texts if text) or any(
-        needs_repair(segment.text) for segment in page.segments
-    )
