@@ -11,7 +11,7 @@ from ._segments import Label, LabelledPage, Segment
 def assemble(page: LabelledPage, url: str | None) -> Article:
     """Build the article; raise :class:`NoArticleError` when no body is left."""
     pairs = list(zip(page.segments, page.labels, strict=True))
-    blocks = tuple(Block(s.kind, s.text) for s, label in pairs if label.is_body)
+    blocks = tuple([Block(s.kind, s.text) for s, label in pairs if label.is_body])
     if not blocks:
         kind = no_article_kind("\n".join(s.text for s in page.segments), url)
         raise NoArticleError(no_article_message(kind), stage="select", url=url, kind=kind)
@@ -46,5 +46,9 @@ def _removals(pairs: list[tuple[Segment, Label]]) -> tuple[Removed, ...]:
             runs.append((label, [segment.text]))
         last_span = label.span
     return tuple(
-        Removed(label.reason, "\n".join(texts), label.rule) for label, texts in runs if label.reason
+        [
+            Removed(label.reason, "\n".join(texts), label.rule)
+            for label, texts in runs
+            if label.reason
+        ]
     )

@@ -63,7 +63,7 @@ def extract_html(
 def _segments(walked: Walked) -> tuple[Segment, ...]:
     """Segments for assembly; a segment's group is its container element."""
     return tuple(
-        Segment(seg.text, seg.kind, container_of(walked, seg.node)) for seg in walked.segments
+        [Segment(seg.text, seg.kind, container_of(walked, seg.node)) for seg in walked.segments]
     )
 
 

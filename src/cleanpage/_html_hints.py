@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, cast
@@ -55,24 +55,9 @@ class HtmlHints:
 def split_tokens(value: str) -> frozenset[str]:
     """Class/id/role attribute values -> lower-case tokens.
 
-    Memoised across pages (a crawl meets one site's class names on every page),
-    within a bound, and only for values of ordinary length.
-
     >>> sorted(split_tokens("post-body shareBar"))
     ['bar', 'body', 'post', 'share']
     """
-    return _remembered_split(value) if len(value) <= _REMEMBERED else _split(value)
-
-
-_REMEMBERED = 256
-
-
-@lru_cache(maxsize=8192)
-def _remembered_split(value: str) -> frozenset[str]:
-    return _split(value)
-
-
-def _split(value: str) -> frozenset[str]:
     if not value.isascii():
         return frozenset(t.lower() for t in _SPLIT.split(value) if t)
     # The same split, a few times faster: mark the camelCase humps with a space,

@@ -44,6 +44,8 @@ class Repaired:
     def utf8(self, errors: str = "replace") -> bytes:
         """The repaired text as UTF-8, encoded a million characters at a time (encoding a
         4-byte-a-character ``str`` whole reserves 4 bytes a character)."""
+        if not self.fixes and len(self.base) <= CHUNK:
+            return self.base.encode("utf-8", errors)  # one piece: no buffer to copy it into
         out = io.BytesIO()  # getvalue() hands over its buffer: no second copy
         for piece in self._pieces(CHUNK):
             out.write(piece.encode("utf-8", errors))
