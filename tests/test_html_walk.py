@@ -16,8 +16,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanpage._exceptions import TooDeepError
 from cleanpage._html_hints import split_tokens
-from cleanpage._html_segment import BLOCK_TAGS, Walked, segment_tree
-from cleanpage._html_visible import drop_hidden
+from cleanpage._html_segment import BLOCK_TAGS, Walked, segment_tree, tag_ids
+from cleanpage._html_visible import INVISIBLE_TAGS, drop_hidden
 from cleanpage._options import Options
 
 _TAGS = ("div", "p", "li", "section", "span", "a", "b", "em", "td")
@@ -144,3 +144,18 @@ _REFERENCE = re.compile(r"[^0-9A-Za-z\u00c0-\uffff]+|(?<=[a-z])(?=[A-Z])")
 @given(st.text(alphabet=_CLASS_CHARS, max_size=30) | st.text(max_size=30))
 def test_split_tokens_is_the_regex_split_lower_cased(value: str) -> None:
     assert split_tokens(value) == {t.lower() for t in _REFERENCE.split(value) if t}
+
+
+def test_tag_ids_tell_the_walk_tags_apart() -> None:
+    ids = tag_ids()
+    tree = LexborHTMLParser(
+        "<body><div><p>x<a href=/>y</a><br><script>z</script><x-card>w</x-card></p></div></body>"
+    )
+    assert tree.body is not None
+    for node in tree.body.traverse(include_text=True):
+        tag = node.tag or ""
+        assert (node.tag_id == ids.text) == (tag == "-text")
+        assert (node.tag_id in ids.blocks) == (tag in BLOCK_TAGS)
+        assert (node.tag_id in ids.invisible) == (tag in INVISIBLE_TAGS)
+        assert (node.tag_id == ids.a) == (tag == "a")
+        assert (node.tag_id == ids.br) == (tag == "br")
