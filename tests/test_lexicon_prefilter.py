@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanpage._lexicon import build_lexicon
+from cleanpage._lexicon import build_header_lexicon, build_lexicon
 from cleanpage._patterns import key, keys
 from cleanpage._rules import Rule, load_rules, menu_key
 
@@ -116,11 +116,11 @@ HEADS = tuple(rule for rule in RULES if rule.scope != "line")
 @given(st.one_of(menu_lines(), screened_lines()))
 def test_the_box_header_lexicon_is_the_full_scan_of_its_rules(line: str) -> None:
     # ``headed_boxes`` asks the whole lexicon only when this one matches.
-    assert build_lexicon(HEADS).first_match(line) is naive(HEADS, line)
+    assert build_header_lexicon(RULES).first_match(line) is naive(HEADS, line)
 
 
 def test_every_box_header_example_passes_the_box_header_lexicon() -> None:
-    heads = build_lexicon(HEADS)
+    heads = build_header_lexicon(RULES)
     for rule in HEADS:
         for example in rule.examples:
             assert heads.first_match(example) is not None, (rule.id, example)

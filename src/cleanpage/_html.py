@@ -24,7 +24,7 @@ from ._html_select import container_of, select_region
 from ._html_title import find_title, headline_node, title_candidates
 from ._html_visible import drop_hidden
 from ._htmlmeta import read_meta
-from ._lexicon import build_lexicon
+from ._lexicon import build_header_lexicon, build_lexicon
 from ._options import Options
 from ._repair import needs_repair
 from ._rules import RuleSet
@@ -46,7 +46,7 @@ def extract_html(
     walked = segment_tree(body, options)
     del tree, body  # the DOM, several times the page's size, is not read past here
     match = cache(build_lexicon(rules.rules).first_match)  # a line may be met twice
-    heads = build_lexicon(tuple(r for r in rules.rules if r.scope != "line")).first_match
+    heads = build_header_lexicon(rules.rules).first_match
     marks = headed_boxes(walked, match, heads)
     region = select_region(walked, load_hints(), headline_node(walked, titles), marks)
     labels = label_segments(walked, region, match)

@@ -156,7 +156,7 @@ class _Walker:
         whether an ``<a>`` lies between the two (``link``) and its depth below ``body``.
         More than ``limit`` nodes is an error.
         """
-        self.tokens.append(self.names(body.attributes))
+        self.tokens.append(self.names(body))
         ids = tag_ids()
         buf = self.buf  # flush() empties it in place
         stack: list[tuple[LexborNode, int, bool]] = []  # ancestors, with their context
@@ -250,12 +250,13 @@ class _Walker:
         self.parent.append(up)
         self.tag.append(tag)
         self.depth.append(depth)
-        self.tokens.append(self.names(node.attributes))
+        self.tokens.append(self.names(node))
         self.kinds.append(kind)
         return index
 
-    def names(self, attrs: dict[str, str | None]) -> frozenset[str]:
-        """The class, id and role tokens of an element with these attributes."""
+    def names(self, node: LexborNode) -> frozenset[str]:
+        """The class, id and role tokens of ``node``."""
+        attrs = node.attributes
         names, ident, role = attrs.get("class"), attrs.get("id"), attrs.get("role")
         if ident or role:
             names = f"{names or ''} {ident or ''} {role or ''}"

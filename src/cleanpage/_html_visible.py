@@ -30,13 +30,15 @@ def _invisible(node: LexborNode, attrs: dict[str, str | None]) -> bool:
         return True
     if not attrs:
         return False
-    aria = attrs.get("aria-hidden")
     style = attrs.get("style")
-    return (
-        "hidden" in attrs
-        or (aria is not None and aria.lower() == "true")
-        or (style is not None and _DISPLAY_NONE.search(style) is not None)
+    return _hidden_by_markup(attrs) or (
+        style is not None and _DISPLAY_NONE.search(style) is not None
     )
+
+
+def _hidden_by_markup(attrs: dict[str, str | None]) -> bool:
+    """``hidden`` or ``aria-hidden="true"``: hidden whatever the style says."""
+    return "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true"
 
 
 def drop_hidden(tree: LexborHTMLParser) -> None:
@@ -60,8 +62,7 @@ def _withheld(node: LexborNode, attrs: dict[str, str | None]) -> bool:
     paragraph (a preview of the same article). A menu, modal or accordion
     panel hidden the same way has no such sibling.
     """
-    aria = attrs.get("aria-hidden")
-    if node.tag in INVISIBLE_TAGS or "hidden" in attrs or (aria or "").lower() == "true":
+    if node.tag in INVISIBLE_TAGS or _hidden_by_markup(attrs):
         return False
     parent = node.parent
     if node.tag == "p" or parent is None or not any(_shown(p, node) for p in node.css("p")):

@@ -216,6 +216,13 @@ def build_lexicon(rules: tuple[Rule, ...]) -> Lexicon:
     return Lexicon(limits, tuple(tiers))
 
 
+@lru_cache(maxsize=8)
+def build_header_lexicon(rules: tuple[Rule, ...]) -> Lexicon:
+    """The lexicon of the ``group`` and ``section`` rules of ``rules`` alone (the rules
+    that can head a box), cached like :func:`build_lexicon`."""
+    return build_lexicon(tuple(rule for rule in rules if rule.scope != "line"))
+
+
 def _tier(rules: tuple[Rule, ...]) -> _Tier:
     order = {rule: index for index, rule in enumerate(rules)}
     pairs: _Index = {}
