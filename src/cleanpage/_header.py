@@ -9,6 +9,7 @@ from datetime import datetime
 from functools import cache
 
 from ._dates import find_date
+from ._patterns import keys, starts
 from ._rules import FieldName, FieldRule
 
 _SENTENCE_END = re.compile(r"[。.!\uff01?\uff1f;\uff1b]\s*$")
@@ -51,11 +52,43 @@ def read_meta_line(text: str, fields: Sequence[FieldRule], now: datetime | None)
 
 
 def may_be_field(text: str, fields: tuple[FieldRule, ...]) -> bool:
-    """Whether any field rule could match ``text`` (one joined pattern; most lines fail it)."""
-    return _joined(fields).fullmatch(text) is not None
+    """Whether any field rule could match ``text``: one joined pattern, tried only when the
+    line's first characters start a match of some rule (most lines' do not)."""
+    screen = _screen(fields)
+    head = keys(text[:2])
+    if head in screen.pairs or head[:1] in screen.singles:
+        return screen.every.fullmatch(text) is not None
+    return screen.rest.fullmatch(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Screen:
+    """The field rules' patterns joined, and the keys (:func:`starts`) their matches start
+    with: two characters, or one where a pattern's second cannot be told."""
+
+    every: re.Pattern[str]
+    pairs: frozenset[str]
+    singles: frozenset[str]
+    rest: re.Pattern[str]
+    """The patterns whose start cannot be told (``[가-힣]``: too many characters), joined."""
 
 
 @cache
+def _screen(fields: tuple[FieldRule, ...]) -> _Screen:
+    pairs: set[str] = set()
+    singles: set[str] = set()
+    rest: list[FieldRule] = []
+    for rule in fields:
+        pattern = rule.pattern.pattern
+        if (two := starts(pattern, 2)) is not None:
+            pairs |= two
+        elif (one := starts(pattern, 1)) is not None:
+            singles |= one
+        else:
+            rest.append(rule)
+    return _Screen(_joined(fields), frozenset(pairs), frozenset(singles), _joined(tuple(rest)))
+
+
 def _joined(fields: tuple[FieldRule, ...]) -> re.Pattern[str]:
     patterns = (_NAMED_GROUP.sub("(?:", f.pattern.pattern) for f in fields)
     try:

@@ -76,6 +76,6 @@ def shows_suspects(page: LabelledPage) -> bool:
     texts += meta.authors
     for item in meta.related:
         texts += (item.title, item.summary, item.source)
-    return any(needs_repair(text) for text in texts if text) or any(
-        needs_repair(segment.text) for segment in page.segments
-    )
+    texts += [segment.text for segment in page.segments]
+    # One search of the texts joined: a suspect is never made or hidden by a line break.
+    return needs_repair("\n".join([text for text in texts if text]))

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -59,15 +59,21 @@ _SPACE = re.compile(r"\s")
 _COLLAPSE_CHUNK = 65_536
 
 
-class RawSegment(NamedTuple):
-    """A segment before labelling: its text, kind, owner element and link share (a named
-    tuple, like :class:`._segments.Segment`)."""
+class RawSegment:
+    """A segment before labelling: its text, kind, owner element and link share (a class
+    with read-only attributes, like :class:`._segments.Segment`)."""
 
-    text: str
-    kind: BlockKind
-    node: int
-    """Index of the owning block element in :class:`Skeleton`."""
-    link_chars: int
+    __slots__ = ("kind", "link_chars", "node", "text")
+
+    def __init__(self, text: str, kind: BlockKind, node: int, link_chars: int) -> None:
+        self.text: Final = text
+        self.kind: Final = kind
+        self.node: Final = node
+        """Index of the owning block element in :class:`Skeleton`."""
+        self.link_chars: Final = link_chars
+
+    def __repr__(self) -> str:
+        return f"RawSegment({self.text!r}, {self.kind!r}, {self.node!r}, {self.link_chars!r})"
 
 
 @dataclass(frozen=True, slots=True)

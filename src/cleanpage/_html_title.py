@@ -47,10 +47,12 @@ def find_title(walked: Walked, labels: list[Label], titles: tuple[str, ...]) -> 
     last_body = body[-1] if body else -1
     first_body = body[0] if body else last_body
     found: list[int] = []
+    shortest = min(map(len, titles), default=0)
     for index, seg in enumerate(walked.segments[: last_body + 1]):
         if seg.kind != "heading":
             # A line repeating the title above the body (a breadcrumb's last step).
-            if index <= first_body and _key(seg.text) in titles:
+            text = seg.text
+            if index <= first_body and _longest_key(text) >= shortest and _key(text) in titles:
                 found.append(index)
             continue
         if titles:
@@ -75,3 +77,9 @@ def _matches(key: str, titles: tuple[str, ...]) -> bool:
 def _key(text: str) -> str:
     """``text`` case folded, letters and digits only (``[\\W_]`` is what ``isalnum`` rejects)."""
     return "".join(filter(str.isalnum, text.casefold()))
+
+
+def _longest_key(text: str) -> int:
+    """The longest :func:`_key` of ``text`` can be (case folding turns a character into at
+    most three: ``ß`` → ``ss``)."""
+    return len(text) if text.isascii() else 3 * len(text)
