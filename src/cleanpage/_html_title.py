@@ -14,6 +14,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from ._html_segment import Walked
+from ._people import alnum_only
 from ._segments import Label
 
 _MIN_SHARE = 0.5
@@ -75,8 +76,8 @@ def _matches(key: str, titles: tuple[str, ...]) -> bool:
 
 
 def _key(text: str) -> str:
-    """``text`` case folded, letters and digits only (``[\\W_]`` is what ``isalnum`` rejects)."""
-    return "".join(filter(str.isalnum, text.casefold()))
+    """``text`` case folded, letters and digits only."""
+    return alnum_only(text.casefold())
 
 
 def _longest_key(text: str) -> int:

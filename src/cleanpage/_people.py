@@ -300,8 +300,12 @@ def _same_site(key: str, name: str) -> bool:
 
 def loose_key(text: str) -> str:
     """``text`` NFKC-normalised and case folded, letters and digits only (for comparing names)."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    return alnum_only(unicodedata.normalize("NFKC", text).casefold())
+
+
+def alnum_only(text: str) -> str:
+    """``text`` without what ``str.isalnum`` rejects (``[\\W_]``)."""
     # ASCII bytes never occur inside a longer UTF-8 sequence: drop the ASCII non-alnums as bytes.
-    key = folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_ALNUM)
+    key = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_ALNUM)
     rest = key.decode("utf-8", "surrogatepass")
     return rest if rest.isascii() else _NON_ALNUM.sub("", rest)

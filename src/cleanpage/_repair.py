@@ -50,6 +50,8 @@ _CONTROL_CLASS = r"\x00-\x08\x0b\x0e-\x1f\x7f"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SCRUB = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+"""The bytes of :data:`_CONTROL`."""
 _WINDOW = 2_000
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
@@ -67,7 +69,7 @@ def repair(text: str) -> str:
 
 def plan_repair(text: str) -> Repaired:
     """What :func:`repair` does to ``text``, with the mojibake windows not yet applied."""
-    if _gate().search(text) is None:
+    if not needs_repair(text):
         return Repaired(text)
     text = scrub(text)
     if _suspects().search(text) is None:
@@ -83,18 +85,36 @@ def needs_repair(text: str) -> bool:
     >>> needs_repair("café"), needs_repair("cafÃ©")
     (False, True)
     """
+    if text.isascii():
+        return _scrubbable(text)  # mojibake is never ASCII: only a control character can be
     return _gate().search(text) is not None
 
 
 def scrub(text: str) -> str:
     """Pair or replace lone surrogates and drop C0 control characters other than whitespace."""
-    if not _SCRUB.search(text):
+    if not _scrubbable(text):
         return text
     if _SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     return text
+
+
+def _scrubbable(text: str) -> bool:
+    """Whether ``text`` holds what :func:`scrub` takes out.
+
+    Up to :data:`CHUNK` characters, its UTF-8 bytes are searched (a control character
+    is one byte, and a lone surrogate cannot be encoded): ``bytes.translate`` deletes
+    the controls several times faster than a regex finds one.
+    """
+    if len(text) > CHUNK:
+        return _SCRUB.search(text) is not None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return len(data.translate(None, _CONTROL_BYTES)) < len(data)
 
 
 def control_share(text: str) -> float:
