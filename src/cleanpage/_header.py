@@ -52,41 +52,40 @@ def read_meta_line(text: str, fields: Sequence[FieldRule], now: datetime | None)
 
 
 def may_be_field(text: str, fields: tuple[FieldRule, ...]) -> bool:
-    """Whether any field rule could match ``text``: one joined pattern, tried only when the
-    line's first characters start a match of some rule (most lines' do not)."""
+    """Whether any field rule could match ``text``: only the rules whose matches start with
+    the line's first characters are tried (most lines have none)."""
     screen = _screen(fields)
     head = keys(text[:2])
-    if head in screen.pairs or head[:1] in screen.singles:
-        return screen.every.fullmatch(text) is not None
+    for key in (head, head[:1]) if len(head) > 1 else (head,):
+        pattern = screen.by_start.get(key)
+        if pattern is not None and pattern.fullmatch(text):
+            return True
     return screen.rest.fullmatch(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class _Screen:
-    """The field rules' patterns joined, and the keys (:func:`starts`) their matches start
+    """The field rules' patterns, joined by the keys (:func:`starts`) their matches start
     with: two characters, or one where a pattern's second cannot be told."""
 
-    every: re.Pattern[str]
-    pairs: frozenset[str]
-    singles: frozenset[str]
+    by_start: dict[str, re.Pattern[str]]
     rest: re.Pattern[str]
     """The patterns whose start cannot be told (``[가-힣]``: too many characters), joined."""
 
 
 @cache
 def _screen(fields: tuple[FieldRule, ...]) -> _Screen:
-    pairs: set[str] = set()
-    singles: set[str] = set()
+    by_start: dict[str, list[FieldRule]] = {}
     rest: list[FieldRule] = []
     for rule in fields:
         pattern = rule.pattern.pattern
-        if (two := starts(pattern, 2)) is not None:
-            pairs |= two
-        elif (one := starts(pattern, 1)) is not None:
-            singles |= one
-        else:
+        heads = starts(pattern, 2) or starts(pattern, 1)
+        if heads is None:
             rest.append(rule)
-    return _Screen(_joined(fields), frozenset(pairs), frozenset(singles), _joined(tuple(rest)))
+        for head in heads or ():
+            by_start.setdefault(head, []).append(rule)
+    joined = {head: _joined(tuple(rules)) for head, rules in by_start.items()}
+    return _Screen(joined, _joined(tuple(rest)))
 
 
 def _joined(fields: tuple[FieldRule, ...]) -> re.Pattern[str]:

@@ -155,7 +155,7 @@ class _Walker:
         self.link_len = 0
         self.owner = -1
 
-    def run(self, body: LexborNode, limit: int) -> None:  # noqa: C901 - the hot loop, kept whole
+    def run(self, body: LexborNode, limit: int) -> None:
         """Visit the nodes below ``body`` in document order, keeping their ancestors on a stack.
 
         Each node is seen with its context: the block that owns its text (``owner``),
@@ -172,11 +172,13 @@ class _Walker:
             child = None
             if tag == ids.text:
                 count += 1  # checked after a node with content, not after white space
-                text = node.text_content
-                if text and text.isspace():  # only ever a word gap, whatever block it is in
+                # White space is only ever a word gap, whatever block it is in; ASCII white
+                # space (most of it: the page's indentation) is told without reading it.
+                text = "" if node.is_empty_text_node else node.text_content
+                if not text or text.isspace():
                     if buf:
                         buf.append(" ")
-                elif text:
+                else:
                     self.text(text, owner, link, depth)
                     if count > limit:
                         self.too_many(limit)
