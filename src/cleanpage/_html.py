@@ -23,7 +23,8 @@ from ._html_segment import Walked, segment_tree
 from ._html_select import container_of, select_region
 from ._html_title import find_title, headline_node, title_candidates
 from ._html_visible import drop_hidden
-from ._htmlmeta import read_meta
+from ._htmlevidence import collect
+from ._htmlmeta import meta_from
 from ._lexicon import build_header_lexicon, build_lexicon
 from ._options import Options
 from ._repair import needs_repair
@@ -35,10 +36,12 @@ def extract_html(
     html: str | bytes, *, url: str | None, options: Options, rules: RuleSet
 ) -> LabelledPage:
     """Segment, select and label an HTML page (``str``, or its UTF-8 ``bytes``); metadata
-    from :func:`read_meta`."""
+    from :func:`meta_from`."""
     tree = LexborHTMLParser(html)
-    meta = read_meta(tree, url=url, options=options)
-    titles = title_candidates(tree, meta.title)
+    found = collect(tree)
+    meta = meta_from(found, tree, url=url, options=options)
+    titles = title_candidates(found, meta.title)
+    del found  # it holds nodes of the tree
     drop_hidden(tree)
     body = tree.body
     if body is None:

@@ -88,7 +88,8 @@ class TagIds:
     text: int
     a: int
     br: int
-    blocks: frozenset[int]
+    blocks: dict[int, str]
+    """Block tags: id -> name (no name read off each element)."""
     invisible: frozenset[int]
 
 
@@ -105,7 +106,7 @@ def tag_ids() -> TagIds:
         text=text.tag_id,
         a=tree.create_node("a").tag_id,
         br=tree.create_node("br").tag_id,
-        blocks=frozenset(ids[name] for name in BLOCK_TAGS),
+        blocks={ids[name]: name for name in BLOCK_TAGS},
         invisible=frozenset(ids[name] for name in INVISIBLE_TAGS),
     )
 
@@ -185,8 +186,9 @@ class _Walker:
             elif tag not in ids.invisible:  # stepped over, with all they hold
                 count += 1
                 inner, inner_link = owner, link or tag == ids.a  # what its children see
-                if tag in ids.blocks:
-                    inner = self.block(node, node.tag or "", owner, depth)
+                name = ids.blocks.get(tag)
+                if name is not None:
+                    inner = self.block(node, name, owner, depth)
                     inner_link = link and inner == owner  # a data cell is not an owner
                 elif tag == ids.br and buf:
                     self.flush()

@@ -11,25 +11,19 @@ the first ``h1`` before the body is taken.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
 from ._html_segment import Walked
+from ._htmlevidence import Evidence
 from ._people import alnum_only
 from ._segments import Label
 
 _MIN_SHARE = 0.5
 
 
-def title_candidates(tree: LexborHTMLParser, meta_title: str | None) -> tuple[str, ...]:
-    """Normalised titles the page declares, most specific first."""
-    found = [meta_title]
-    og = tree.css_first('meta[property="og:title"], meta[name="twitter:title"]')
-    if og is not None:
-        found.append(og.attributes.get("content"))
-    node = tree.css_first("title")
-    if node is not None:
-        found.append(node.text())
-    keys = (_key(t) for t in found if t)
+def title_candidates(found: Evidence, meta_title: str | None) -> tuple[str, ...]:
+    """Normalised titles the page declares, most specific first: the metadata's title,
+    the first ``og:title`` / ``twitter:title`` and the first ``<title>``."""
+    declared = (meta_title, found.social_title, found.first_title)
+    keys = (_key(t) for t in declared if t)
     return tuple(dict.fromkeys(k for k in keys if k))
 
 

@@ -100,6 +100,12 @@ class Evidence:
     jsonld: list[str] = field(default_factory=list)
     canonical: str | None = None
     title: str | None = None
+    """The first non-blank ``<title>``, white space collapsed."""
+    first_title: str | None = None
+    """The text of the first ``<title>`` as written (``None``: there is none)."""
+    social_title: str | None = None
+    """The ``content`` of the first ``og:title`` or ``twitter:title`` ``<meta>``
+    (``""`` when it has none, ``None`` when there is no such element)."""
     h1: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     """``datetime`` values of ``<time>`` elements that are not "updated" times."""
@@ -169,6 +175,8 @@ def collect(tree: LexborHTMLParser) -> Evidence:
             found.jsonld.append(node.text(deep=True))
         elif tag == "title":
             found.title = found.title or _text(node)
+            if found.first_title is None:
+                found.first_title = node.text()
         else:
             _marked(node, tag or "", found, headings)
     found.headline = _headline(headings)
@@ -209,6 +217,9 @@ def _header(node: LexborNode | None) -> LexborNode | None:
 def _meta(node: LexborNode, found: Evidence) -> None:
     attrs = node.attributes
     content = attrs.get("content")
+    social = attrs.get("property") == "og:title" or attrs.get("name") == "twitter:title"
+    if social and found.social_title is None:
+        found.social_title = content or ""
     if content is None:
         return
     for key in ("property", "name", "itemprop", "http-equiv"):

@@ -39,7 +39,14 @@ _WORDS = re.compile(r"\w+")
 
 def read_meta(tree: LexborHTMLParser, *, url: str | None, options: Options) -> PageMeta:
     """Every metadata field the page's markup offers."""
-    found = collect(tree)
+    return meta_from(collect(tree), tree, url=url, options=options)
+
+
+def meta_from(
+    found: Evidence, tree: LexborHTMLParser, *, url: str | None, options: Options
+) -> PageMeta:
+    """Every metadata field in ``found``, the evidence :func:`collect` gathered from ``tree``
+    (read again only to detect the language of a page that declares none)."""
     ld = read_jsonld(found.jsonld, url=url)
     page_url = _page_url(found, ld, url)
     site = _site_name(found, ld)

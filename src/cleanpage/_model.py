@@ -31,6 +31,7 @@ Reason = Literal[
 ]
 BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 REASONS: tuple[Reason, ...] = get_args(Reason)
+_KINDS_SET, _REASONS_SET = frozenset(BLOCK_KINDS), frozenset(REASONS)  # checked hundreds a page
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Block:
     text: str
 
     def __post_init__(self) -> None:
-        if self.kind not in BLOCK_KINDS:
+        if self.kind not in _KINDS_SET:
             raise ValueError(f"unknown block kind {self.kind!r}; expected one of {BLOCK_KINDS}")
 
 
@@ -69,7 +70,7 @@ class Removed:
     rule: str = ""
 
     def __post_init__(self) -> None:
-        if self.reason not in REASONS:
+        if self.reason not in _REASONS_SET:
             raise ValueError(f"unknown removal reason {self.reason!r}; expected one of {REASONS}")
 
 
