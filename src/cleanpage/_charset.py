@@ -23,32 +23,32 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from ._detect import Candidate, detect, plausibility
 from ._exceptions import DecodeError
 
 How = Literal["bom", "nul-pattern", "utf-8", "declared", "detected", "ascii"]
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+_BOMS: Final[tuple[tuple[bytes, str], ...]] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_PRESCAN_BYTES = 8192
-_META_CHARSET = re.compile(
+_PRESCAN_BYTES: Final = 8192
+_META_CHARSET: Final = re.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})"""
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:\-]{1,40})""",
     re.I,
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})""", re.I)
+_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_HEADER_CHARSET: Final = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})""", re.I)
 
 # WHATWG Encoding Standard labels (the ones seen in the wild), mapped to the
 # Python codec that decodes what browsers decode for them.
-_WHATWG: dict[str, str] = {
+_WHATWG: Final[dict[str, str]] = {
     "utf-8": "utf-8 utf8 unicode-1-1-utf-8 unicode11utf8 unicode20utf8 x-unicode20utf8",
     "cp1252": "windows-1252 cp1252 x-cp1252 latin1 latin-1 l1 iso-8859-1 iso8859-1 iso88591"
     " iso_8859-1 iso_8859-1:1987 iso-ir-100 cp819 ibm819 csisolatin1 ascii us-ascii"
@@ -76,10 +76,10 @@ _WHATWG: dict[str, str] = {
     "utf-16-le": "utf-16 utf-16le utf-16-le ucs-2 unicode csunicode",
     "utf-16-be": "utf-16be utf-16-be unicodefffe",
 }
-_LABELS: dict[str, str] = {
+_LABELS: Final[dict[str, str]] = {
     label: codec for codec, labels in _WHATWG.items() for label in labels.split()
 }
-_SELF_EVIDENT = ("iso2022_jp", "utf-16-le", "utf-16-be")
+_SELF_EVIDENT: Final = ("iso2022_jp", "utf-16-le", "utf-16-be")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._lexicon import build_lexicon
 from ._model import Reason
 from ._rules import Rule
 from ._segments import Label, Segment
 
-GROUP_LIMIT = 8
+GROUP_LIMIT: Final = 8
 """A box (promo, newsletter) cut with ``group`` scope reaches at most this many lines on."""
 
 # Inside a "related" section, only these end it (a counter or share icon stays in the list).
-_SECTION_BREAKERS: frozenset[Reason] = frozenset(
+_SECTION_BREAKERS: Final[frozenset[Reason]] = frozenset(
     {"related", "disclaimer", "promo", "footer", "cookie", "newsletter", "comments"}
 )
 

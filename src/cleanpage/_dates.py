@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
+from typing import Final
 from zoneinfo import ZoneInfo
 
 
@@ -53,11 +54,11 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = r"(?P<y>(?:19|20)\d\d)"
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR: Final = r"(?P<y>(?:19|20)\d\d)"
+_ANY_YEAR: Final = re.compile(r"(?:19|20)\d\d")
 """Every calendar date names a year: text without one is not searched further."""
-_DAY = r"(?P<d>[0-3]?\d)"
-_MONTH = r"(?P<m>[01]?\d)"
+_DAY: Final = r"(?P<d>[0-3]?\d)"
+_MONTH: Final = r"(?P<m>[01]?\d)"
 
 
 @cache
@@ -106,11 +107,11 @@ def _relative_pattern(
 # than an alternation of every month name in every language).
 # It may be glued to a name before it ("CoinDeskJan 1, 2015"): it then starts at
 # the capital after a lower-case letter and holds no other capital.
-_WORD_MONTH = (
+_WORD_MONTH: Final = (
     r"(?:(?<![^\W\d_])|(?<=[a-z])(?=[A-Z]))"
     r"(?P<mon>[A-Z]{3,9}|[^\W\d_][^\W\d_A-Z]{2,11})(?![^\W\d_])\.?"
 )
-_CALENDAR = (
+_CALENDAR: Final = (
     # 2025-11-19, 2025/11/19, 2025.11.19, 2025年11月19日, 2025년 11월 19일
     re.compile(rf"(?<!\d){_YEAR}\s*[-/.年년]\s*{_MONTH}\s*[-/.月월]\s*{_DAY}(?:\s*[日일])?(?!\d)"),
     # 19.11.2025, 19-11-2025, 11/19/2025
@@ -122,7 +123,7 @@ _CALENDAR = (
         rf"(?<!\d){_DAY}(?:st|nd|rd|th)?\.?\s*(?:de\s+)?{_WORD_MONTH},?\s+(?:de\s+)?{_YEAR}(?!\d)"
     ),
 )
-_CLOCK = re.compile(
+_CLOCK: Final = re.compile(
     r"\s*+(?:(?:,|at|à|um|às|a las|T|-|\||·)\s*+)?"
     r"(?:(?P<pre>上午|下午|午前|午後|오전|오후)\s*+)?(?P<H>[0-2]?\d)[:：h](?P<M>[0-5]\d)"
     r"(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?!\d)\s*+(?P<ampm>[ap]\.?\s?m\.?(?!\w))?",
@@ -279,10 +280,10 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return before.isalnum() or after.isalnum()
 
 
-_EPOCH = re.compile(r"\d{10}(?:\d{3})?")
+_EPOCH: Final = re.compile(r"\d{10}(?:\d{3})?")
 
 
-_PLAUSIBLE_YEARS = (1800, 2200)
+_PLAUSIBLE_YEARS: Final = (1800, 2200)
 
 
 def parse_date(text: str, *, now: datetime | None = None) -> datetime | None:

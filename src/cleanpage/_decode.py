@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from ._charset import Decoding, decode_bytes
 from ._exceptions import (
@@ -32,12 +33,12 @@ from ._sniff import Markup, binary_kind, data_format, gunzip, is_gzip, markup_of
 
 __all__ = ["Decoded", "Markup", "decode", "needs_repair", "repair"]
 
-_SAMPLE = 65_536
-_SNIFF = 16_384
+_SAMPLE: Final = 65_536
+_SNIFF: Final = 16_384
 """Characters read to tell HTML, text, XML and feeds apart (twice what the sniffers read,
 so that control characters dropped from it cannot leave them short)."""
-_VISIBLE = re.compile(r"\S")
-_MAX_CONTROL_SHARE = 0.10
+_VISIBLE: Final = re.compile(r"\S")
+_MAX_CONTROL_SHARE: Final = 0.10
 
 
 @dataclass(frozen=True, slots=True)

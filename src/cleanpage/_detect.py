@@ -29,18 +29,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Final, Literal
 
 Family = Literal["utf-8", "zh_hans", "zh_hant", "ja", "ko", "cyrillic", "latin", "other"]
 
-_SAMPLE_BYTES = 16_384
-_SAMPLE_CHARS = 8_000
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_TIE = 0.03
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_CYR_WORD = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*")
-_LATIN_OK = frozenset("“”‘’„‚–—…€•«»°©®™·×÷¡¿£¥§¶\xa0")
+_SAMPLE_BYTES: Final = 16_384
+_SAMPLE_CHARS: Final = 8_000
+_HIGH_BYTE: Final = re.compile(rb"[\x80-\xff]")
+_TIE: Final = 0.03
+_NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+_CYR_WORD: Final = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*")
+_LATIN_OK: Final = frozenset("“”‘’„‚–—…€•«»°©®™·×÷¡¿£¥§¶\xa0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ class Guess:
         return self.score < 0.8 and self.margin < 0.25 and self.evidence >= 32
 
 
-CANDIDATES: tuple[Candidate, ...] = (
+CANDIDATES: Final[tuple[Candidate, ...]] = (
     Candidate("utf-8", "utf-8"),
     Candidate("cp949", "ko"),
     Candidate("euc_jp", "ja"),
@@ -86,7 +86,7 @@ CANDIDATES: tuple[Candidate, ...] = (
     Candidate("koi8_r", "cyrillic"),
     Candidate("cp1252", "latin"),
 )
-_FAMILY_OF: dict[str, Family] = {
+_FAMILY_OF: Final[dict[str, Family]] = {
     "iso2022_jp": "ja",
     "shift_jis": "ja",
     "euc_kr": "ko",
@@ -202,7 +202,7 @@ def _latin(text: str, runs: list[str]) -> float:
     return good / sum(map(len, runs))
 
 
-_SCORERS: dict[Family, Callable[[str, list[str]], float]] = {
+_SCORERS: Final[dict[Family, Callable[[str, list[str]], float]]] = {
     "utf-8": _utf8,
     "zh_hans": _cjk_scorer("zh_hans"),
     "zh_hant": _cjk_scorer("zh_hant"),

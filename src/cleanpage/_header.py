@@ -7,27 +7,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import Final
 
 from ._dates import find_date
 from ._patterns import keys, starts
 from ._rules import FieldName, FieldRule
 
-_SENTENCE_END = re.compile(r"[。.!\uff01?\uff1f;\uff1b]\s*$")
-_PROSE_END = re.compile(r"[。.!\uff01;\uff1b\u06d4\u0964\u061f][\"”’」』)\uff09]?\s*$")
-_SENTENCE_BREAK = re.compile(r"[。!\uff01;\uff1b\u06d4\u0964]|[.!?\u061f] \S")
-_WIDE = re.compile(
+_SENTENCE_END: Final = re.compile(r"[。.!\uff01?\uff1f;\uff1b]\s*$")
+_PROSE_END: Final = re.compile(r"[。.!\uff01;\uff1b\u06d4\u0964\u061f][\"”’」』)\uff09]?\s*$")
+_SENTENCE_BREAK: Final = re.compile(r"[。!\uff01;\uff1b\u06d4\u0964]|[.!?\u061f] \S")
+_WIDE: Final = re.compile(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
     "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
-_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
-_LABEL_END = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-_PREFIX_TRIM = " ·|-—:\uff1a,\uff0c"
+_TRUNCATED: Final = re.compile(r"(?:\.\.\.|…)\s*$")
+_LABEL_END: Final = re.compile(r"[。.,\uff0c;\uff1b:\uff1a]\s*$")
+_NAMED_GROUP: Final = re.compile(r"\(\?P<\w+>")
+_PREFIX_TRIM: Final = " ·|-—:\uff1a,\uff0c"
 
 
-MAX_FIELD_LINE = 600
+MAX_FIELD_LINE: Final = 600
 """Longest line read as a labelled field ("Summary: …" can be long)."""
-MAX_DATELINE = 120
+MAX_DATELINE: Final = 120
 """Longest line read as a dateline."""
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, time, timedelta
+from typing import Final
 
 from ._dates import find_date
 from ._header import MetaLine, may_be_field, read_meta_line
@@ -23,16 +24,16 @@ from ._people import clean_authors, has_byline_prefix, is_organisation, looks_li
 from ._rules import FieldRule
 from ._segments import Label, PageMeta
 
-_BEFORE = 15
-_AFTER = 3
-_MAX_CHARS = 160
-_MIN_STANDFIRST = 40
+_BEFORE: Final = 15
+_AFTER: Final = 3
+_MAX_CHARS: Final = 160
+_MIN_STANDFIRST: Final = 40
 """Shortest repeated line read as a standfirst, in UTF-8 bytes (a CJK character is three)."""
-_TEXT_DATELINE = "text.dateline"
-_HTML_DATELINE = "html.dateline"
-_MIDNIGHT = time(0, 0)
-_ONE_DAY = timedelta(days=1)
-_LEAD: frozenset[Reason | None] = frozenset({None, "metadata", "duplicate"})
+_TEXT_DATELINE: Final = "text.dateline"
+_HTML_DATELINE: Final = "html.dateline"
+_MIDNIGHT: Final = time(0, 0)
+_ONE_DAY: Final = timedelta(days=1)
+_LEAD: Final[frozenset[Reason | None]] = frozenset({None, "metadata", "duplicate"})
 
 
 def read_fields(

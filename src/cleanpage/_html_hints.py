@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from ._model import REASONS, Reason
 from ._rules import RuleDataError
 
-_SPLIT = re.compile(r"[^0-9A-Za-z\u00c0-\uffff]+|(?<=[a-z])(?=[A-Z])")
-_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_ASCII_FOLD = bytes(
+_SPLIT: Final = re.compile(r"[^0-9A-Za-z\u00c0-\uffff]+|(?<=[a-z])(?=[A-Z])")
+_HUMP: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ASCII_FOLD: Final = bytes(
     byte + 32 if 65 <= byte <= 90 else byte if (48 <= byte <= 57 or 97 <= byte <= 122) else 32
     for byte in range(256)
 )

@@ -15,6 +15,7 @@ section cuts one id per firing above both.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
 from ._header import is_prose
 from ._html_roots import LEAF_TAGS
@@ -26,13 +27,13 @@ from ._segments import Label
 
 Match = Callable[[str], Rule | None]
 """The first lexicon rule a line matches (:meth:`Lexicon.first_match`, memoised per page)."""
-_LINK_CUT = 0.5
-_LONG = 40
-_URL_STARTS = ("http://", "https://", "www.")
-_SOLID_BYTES = 60
-_EDGE_MAX = 6
-_STRUCTURED = frozenset({"list_item", "table", "code"})
-_BODY = Label(None, "html.body")
+_LINK_CUT: Final = 0.5
+_LONG: Final = 40
+_URL_STARTS: Final = ("http://", "https://", "www.")
+_SOLID_BYTES: Final = 60
+_EDGE_MAX: Final = 6
+_STRUCTURED: Final = frozenset({"list_item", "table", "code"})
+_BODY: Final = Label(None, "html.body")
 
 
 def subtree_ends(parent: tuple[int, ...]) -> list[int]:

@@ -21,21 +21,22 @@ Given each segment's prose score and each element's nearest chrome mark (see
 from __future__ import annotations
 
 from itertools import accumulate
+from typing import Final
 
 from ._html_segment import Walked
 
-LEAF_TAGS = frozenset((
+LEAF_TAGS: Final = frozenset((
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote",
     "figcaption", "caption", "tr",
 ))  # fmt: skip
-_DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
-_EXPAND_RATIO = 4.0
-_LINK_JUNK = 1.0
-_PLAIN_JUNK = 1.0
-_OWN_KINDS = frozenset({"heading", "list_item"})
-_NARROW_SHARE = 0.1
-_SIBLING_SHARE = 0.2
-_SIBLING_PROSE = 2.5
+_DECAY: Final = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
+_EXPAND_RATIO: Final = 4.0
+_LINK_JUNK: Final = 1.0
+_PLAIN_JUNK: Final = 1.0
+_OWN_KINDS: Final = frozenset({"heading", "list_item"})
+_NARROW_SHARE: Final = 0.1
+_SIBLING_SHARE: Final = 0.2
+_SIBLING_PROSE: Final = 2.5
 
 
 def container_of(walked: Walked, node: int) -> int:

@@ -38,25 +38,27 @@ from ._html_visible import INVISIBLE_TAGS
 from ._model import BlockKind
 from ._options import Options
 
-BLOCK_TAGS = frozenset((
+BLOCK_TAGS: Final = frozenset((
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
     "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
     "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p",
     "pre", "section", "summary", "table", "tr", "td", "th", "caption", "ul", "legend",
     "option", "button",
 ))  # fmt: skip
-_KIND_OF: dict[str, BlockKind] = {
+_KIND_OF: Final[dict[str, BlockKind]] = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item",
     "blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption",
 }  # fmt: skip
-_CELLS = frozenset({"td", "th"})
-_INHERITED: frozenset[BlockKind] = frozenset({"list_item", "quote", "code", "heading"})
-_NO_TOKENS: frozenset[str] = frozenset()
-_CELL = "\x00"
-_STRUCTURE = "div, p, ul, ol, li, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, article, section"
-_SPACE = re.compile(r"\s")
-_COLLAPSE_CHUNK = 65_536
+_CELLS: Final = frozenset({"td", "th"})
+_INHERITED: Final[frozenset[BlockKind]] = frozenset({"list_item", "quote", "code", "heading"})
+_NO_TOKENS: Final[frozenset[str]] = frozenset()
+_CELL: Final = "\x00"
+_STRUCTURE: Final = (
+    "div, p, ul, ol, li, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, article, section"
+)
+_SPACE: Final = re.compile(r"\s")
+_COLLAPSE_CHUNK: Final = 65_536
 
 
 class RawSegment:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from itertools import compress
+from typing import Final
 
 from ._html_hints import HtmlHints
 from ._html_roots import ancestors, container_of, find_roots, prose_mass, sum_up
@@ -29,14 +30,14 @@ from ._model import Reason
 
 __all__ = ["Region", "container_of", "prose_score", "select_region"]
 
-_MIN_PROSE = 25
-_LONG_HEADING = 120
-_COMMAS = (",", "，", "、", "。", "；", ";")
-_UNSCORED = frozenset({"heading", "list_item", "caption", "table"})
-_CHOICES = frozenset({"option", "legend"})
-_WRAPPER_SHARE = 0.5
-_PAGE_SHARE = 0.6
-_NEVER_WRAPPERS: frozenset[Reason] = frozenset({"comments", "cookie"})
+_MIN_PROSE: Final = 25
+_LONG_HEADING: Final = 120
+_COMMAS: Final = (",", "，", "、", "。", "；", ";")
+_UNSCORED: Final = frozenset({"heading", "list_item", "caption", "table"})
+_CHOICES: Final = frozenset({"option", "legend"})
+_WRAPPER_SHARE: Final = 0.5
+_PAGE_SHARE: Final = 0.6
+_NEVER_WRAPPERS: Final[frozenset[Reason]] = frozenset({"comments", "cookie"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def prose_score(seg: RawSegment) -> float:
     return 1.0 + commas + min(size / 100, 3.0)
 
 
-_LISTS: frozenset[Reason] = frozenset({"related", "comments"})
+_LISTS: Final[frozenset[Reason]] = frozenset({"related", "comments"})
 """Marks read from a box header that stay even when the box holds much prose."""
 
 

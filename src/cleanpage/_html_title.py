@@ -11,12 +11,14 @@ the first ``h1`` before the body is taken.
 
 from __future__ import annotations
 
+from typing import Final
+
 from ._html_segment import Walked
 from ._htmlevidence import Evidence
 from ._people import alnum_only
 from ._segments import Label
 
-_MIN_SHARE = 0.5
+_MIN_SHARE: Final = 0.5
 
 
 def title_candidates(found: Evidence, meta_title: str | None) -> tuple[str, ...]:

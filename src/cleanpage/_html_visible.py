@@ -11,16 +11,17 @@ One exception keeps the article whole: paragraphs a paywall hides with
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-INVISIBLE_TAGS = frozenset((
+INVISIBLE_TAGS: Final = frozenset((
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "title", "video", "audio", "map", "datalist",
 ))  # fmt: skip
-_HIDING = '[hidden], [aria-hidden="true" i], [style*="none" i]'
+_HIDING: Final = '[hidden], [aria-hidden="true" i], [style*="none" i]'
 """Elements whose attributes may hide them (:func:`_invisible` decides)."""
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE | re.ASCII)
+_DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none", re.IGNORECASE | re.ASCII)
 
 
 def _invisible(node: LexborNode, attrs: dict[str, str | None]) -> bool:

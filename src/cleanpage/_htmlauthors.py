@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from ._htmlevidence import MAX_SHOWN, Evidence
 from ._jsonld import LdArticle
@@ -23,11 +24,11 @@ from ._people import (
     looks_like_person,
 )
 
-_AUTHOR_KEYS = (
+_AUTHOR_KEYS: Final = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
     "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "article.author",
 )  # fmt: skip
-_STATED = 3
+_STATED: Final = 3
 """How many of the sources state authors in markup (JSON-LD, meta tags, microdata)."""
 
 

@@ -17,26 +17,27 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
+from typing import Final
 
 from ._dates import find_date, month_names, parse_date
 from ._htmlevidence import MAX_SHOWN, Evidence
 from ._jsonld import LdArticle
 
-_DATE_KEYS = (
+_DATE_KEYS: Final = (
     "article:published_time", "og:article:published_time", "datepublished",
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created",
     "dc.date", "dcterms.date", "pubdate", "publishdate", "publish-date", "publish_date",
     "date", "article.published", "cxenseparse:recs:publishtime", "citation_publication_date",
 )  # fmt: skip
-_MODIFIED_KEYS = ("article:modified_time", "og:updated_time")
-_MINUTE = timedelta(minutes=1)
-_QUARTER = timedelta(minutes=15)
-_DAY_SPAN = timedelta(hours=14)
-_THREE_DAYS = timedelta(days=3)
-_WEST = timedelta(hours=12)
-_EAST = timedelta(hours=14)
-_MIDNIGHT = time(0, 0)
-_URL_DATE = re.compile(
+_MODIFIED_KEYS: Final = ("article:modified_time", "og:updated_time")
+_MINUTE: Final = timedelta(minutes=1)
+_QUARTER: Final = timedelta(minutes=15)
+_DAY_SPAN: Final = timedelta(hours=14)
+_THREE_DAYS: Final = timedelta(days=3)
+_WEST: Final = timedelta(hours=12)
+_EAST: Final = timedelta(hours=14)
+_MIDNIGHT: Final = time(0, 0)
+_URL_DATE: Final = re.compile(
     r"/((?:19|20)\d\d)[/-]([01]?\d|[a-z]{3,9})(?:[/-]([0-3]?\d))?(?=[/-]|$)", re.IGNORECASE
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -41,7 +42,7 @@ class Words:
         return self._anycase.search(text) is not None
 
 
-_MARKUP = ", ".join(
+_MARKUP: Final = ", ".join(
     (
         "meta",
         "link:is([rel*=canonical i], [rel*=author i])",  # the only links read
@@ -55,10 +56,10 @@ _MARKUP = ", ".join(
         "[class*=recommend i]",
     )
 )
-_RELATED = Words("related|recommend")
-MAX_RELATED_BLOCKS = 6
-_NOT_RELATED = Words("tag|topic|categor|keyword")
-_VISIBLE = ", ".join(
+_RELATED: Final = Words("related|recommend")
+MAX_RELATED_BLOCKS: Final = 6
+_NOT_RELATED: Final = Words("tag|topic|categor|keyword")
+_VISIBLE: Final = ", ".join(
     (
         "[rel~=author]",
         "[class*=byline i]",
@@ -72,24 +73,24 @@ _VISIBLE = ", ".join(
         "a[href*='/people/' i]",
     )
 )
-HEADER_LEVELS = 4
-STANDFIRST_LEVELS = 2
-STANDFIRST_SIBLINGS = 4
+HEADER_LEVELS: Final = 4
+STANDFIRST_LEVELS: Final = 2
+STANDFIRST_SIBLINGS: Final = 4
 """How far above the headline the article header (byline, dateline) is looked for."""
-_BYLINE = Words("byline|author|writer|contributor")
-_NOT_BYLINE = Words("avatar|image|img|photo|bio|desc|about|social|follow|comment|more")
-_DATELINE = Words("dateline|publish|date|time|posted|timestamp")
-_NOT_DATELINE = Words("update|modif|comment|related|recent|reply")
-_ARTICLE_ITEM = Words("article|posting|webpage|report|person$")
-_SCOPED = frozenset({"author", "datePublished", "headline"})
-MAX_LINE = 200
-MAX_SHOWN = 8
-MAX_VALUE = 2000
+_BYLINE: Final = Words("byline|author|writer|contributor")
+_NOT_BYLINE: Final = Words("avatar|image|img|photo|bio|desc|about|social|follow|comment|more")
+_DATELINE: Final = Words("dateline|publish|date|time|posted|timestamp")
+_NOT_DATELINE: Final = Words("update|modif|comment|related|recent|reply")
+_ARTICLE_ITEM: Final = Words("article|posting|webpage|report|person$")
+_SCOPED: Final = frozenset({"author", "datePublished", "headline"})
+MAX_LINE: Final = 200
+MAX_SHOWN: Final = 8
+MAX_VALUE: Final = 2000
 """Longest ``<meta>`` value read (characters)."""
-MAX_KEPT = 5 * MAX_SHOWN
+MAX_KEPT: Final = 5 * MAX_SHOWN
 """How many are collected (nested bylines replace their container, so a few more)."""
 """How many bylines, datelines and ``<time>`` values are weighed."""
-_BY = re.compile(r"\s*(?:by|written by|von|par|por|作者)\b", re.IGNORECASE)
+_BY: Final = re.compile(r"\s*(?:by|written by|von|par|por|作者)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)

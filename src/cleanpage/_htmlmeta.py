@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Final
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -27,14 +28,19 @@ from ._options import Options
 from ._people import TitleCleaner, loose_key
 from ._segments import PageMeta
 
-_TITLE_KEYS = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title")
-_SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")
-_SUMMARY_KEYS = ("og:description", "description", "twitter:description")
-_SOURCE_KEYS = ("original-source", "syndication-source", "article:source", "dc.source")
-_DEPRECATED_TAGS = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv", "mo": "ro"}
-MAX_HEADER_TEXT = 3000
+_TITLE_KEYS: Final = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title")
+_SITE_KEYS: Final = (
+    "og:site_name",
+    "application-name",
+    "apple-mobile-web-app-title",
+    "twitter:site",
+)
+_SUMMARY_KEYS: Final = ("og:description", "description", "twitter:description")
+_SOURCE_KEYS: Final = ("original-source", "syndication-source", "article:source", "dc.source")
+_DEPRECATED_TAGS: Final = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv", "mo": "ro"}
+MAX_HEADER_TEXT: Final = 3000
 """How much of the text around the headline is searched for a standfirst."""
-_WORDS = re.compile(r"\w+")
+_WORDS: Final = re.compile(r"\w+")
 
 
 def read_meta(tree: LexborHTMLParser, *, url: str | None, options: Options) -> PageMeta:

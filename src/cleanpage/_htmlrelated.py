@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Final
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -18,12 +19,12 @@ from ._dates import find_date, parse_date
 from ._htmlevidence import Words
 from ._model import Related
 
-MAX_ITEMS = 20
-MAX_LINKS = 80
+MAX_ITEMS: Final = 20
+MAX_LINKS: Final = 80
 """Links looked at per block."""
-MAX_CARD = 400
+MAX_CARD: Final = 400
 """Longest card text (characters) searched for a date and a source."""
-_SOURCE = Words("source|publisher|outlet|provider|brand|site-?name|author")
+_SOURCE: Final = Words("source|publisher|outlet|provider|brand|site-?name|author")
 
 
 def read_related(

@@ -14,16 +14,16 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
-_ARTICLE = re.compile(r"(?:Article|BlogPosting|Report|LiveBlogPosting|Review)$")
-_PAGE = re.compile(r"(?:WebPage|ItemPage|ProfilePage)$")
-_ORGANISATION = re.compile("Organization$")
-_WEBSITE = re.compile("^WebSite$")
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
-MAX_NODES = 2000
-_DECODER = json.JSONDecoder(strict=False)
+_ARTICLE: Final = re.compile(r"(?:Article|BlogPosting|Report|LiveBlogPosting|Review)$")
+_PAGE: Final = re.compile(r"(?:WebPage|ItemPage|ProfilePage)$")
+_ORGANISATION: Final = re.compile("Organization$")
+_WEBSITE: Final = re.compile("^WebSite$")
+_TRAILING_COMMA: Final = re.compile(r",\s*([}\]])")
+_COMMENT: Final = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
+MAX_NODES: Final = 2000
+_DECODER: Final = json.JSONDecoder(strict=False)
 """What ``json.loads(text, strict=False)`` builds on every call (it keeps no state)."""
 
 

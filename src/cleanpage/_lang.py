@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
+from typing import Final
 
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS: Final = 3000
 """How much of the text is looked at."""
 
-_SCRIPTS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
+_SCRIPTS: Final[tuple[tuple[str, re.Pattern[str], int], ...]] = tuple(
     (name, re.compile(f"[{ranges}]"), weight)
     for name, ranges, weight in (
         ("han", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff", 3),
@@ -37,7 +38,7 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         ("latin", "A-Za-z\u00c0-\u024f\u1e00-\u1eff", 1),
     )
 )
-_SINGLE: Mapping[str, str] = MappingProxyType(
+_SINGLE: Final[Mapping[str, str]] = MappingProxyType(
     {
         "hangul": "ko",
         "devanagari": "hi",
@@ -48,16 +49,16 @@ _SINGLE: Mapping[str, str] = MappingProxyType(
         "tamil": "ta",
     }
 )
-SCRIPT_LANGUAGES = frozenset(
+SCRIPT_LANGUAGES: Final = frozenset(
     {"zh", "ja", "ko", "ru", "uk", "ar", "fa", "ur", "hi", *_SINGLE.values()}
 )
 """Languages told by their script alone (a short text in them is enough)."""
-_PARTICLES = re.compile("[\u3041-\u306d\u306f-\u309f]")
-_URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
-_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
-_UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
-_WORD = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_PARTICLES: Final = re.compile("[\u3041-\u306d\u306f-\u309f]")
+_URDU: Final = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
+_PERSIAN: Final = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_UKRAINIAN: Final = re.compile("[іїєґІЇЄҐ]")
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 @cache

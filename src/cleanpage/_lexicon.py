@@ -33,13 +33,14 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from ._patterns import fold, keys, needs, starts
 from ._rules import Rule, menu_key, top_level_bar
 
-_TIERS = (60, 200)
+_TIERS: Final = (60, 200)
 """Line lengths where a new tier starts (beyond the longest ``max_chars``, nothing matches)."""
-_ANY_START = re.compile(r"\^(?:\.\{\d*,\d+\}\??|\(\?:\.\{\d*,\d+\}\??\\s\)\?)")
+_ANY_START: Final = re.compile(r"\^(?:\.\{\d*,\d+\}\??|\(\?:\.\{\d*,\d+\}\??\\s\)\?)")
 """``^.{0,80}`` or ``^(?:.{0,60}\\s)?``: a start that lets the rest be searched anywhere."""
 
 

@@ -19,17 +19,18 @@ import re
 import time
 from dataclasses import dataclass
 from itertools import accumulate, islice
+from typing import Final
 
 from ._exceptions import TimeBudgetError, TooDeepError
 from ._options import Options
 
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?=[\s/>])")
+_TAG: Final = re.compile(r"</?[A-Za-z][\w:-]*(?=[\s/>])")
 # The same on UTF-8 bytes read as Latin-1 (one character a byte): any byte of a
 # multi-byte character may be part of a tag name.
-_TAG_BYTES = re.compile(r"</?[A-Za-z][\w:\x80-\xff-]*(?=[\s/>])")
+_TAG_BYTES: Final = re.compile(r"</?[A-Za-z][\w:\x80-\xff-]*(?=[\s/>])")
 # Elements that never nest: void elements, elements whose end tag is implied by
 # the next sibling, and SVG leaves (usually self-closed, ``<path …/>``).
-_FLAT = (
+_FLAT: Final = (
     "area",
     "base",
     "basefont",
@@ -80,7 +81,7 @@ _FLAT = (
 )
 
 
-PARSE_SAFE_TAGS = 10_000
+PARSE_SAFE_TAGS: Final = 10_000
 """Up to this many tags, even fully nested markup parses in well under a second."""
 
 

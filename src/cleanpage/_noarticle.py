@@ -13,15 +13,16 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Final
 from urllib.parse import urlsplit
 
-_SCAN_CHARS = 20_000
-_PARAGRAPH_CHARS = 200
-_PARAGRAPH_CJK = 80
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
-_SENTENCE_END = re.compile(r"[.!?。！？]$")
-_ROOT_PATHS = ("", "/", "/index.html", "/index.htm", "/index.php", "/home")
-_SHAPE_MESSAGES = {
+_SCAN_CHARS: Final = 20_000
+_PARAGRAPH_CHARS: Final = 200
+_PARAGRAPH_CJK: Final = 80
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_SENTENCE_END: Final = re.compile(r"[.!?。！？]$")
+_ROOT_PATHS: Final = ("", "/", "/index.html", "/index.htm", "/index.php", "/home")
+_SHAPE_MESSAGES: Final = {
     "home": "a site's home page; pass the URL of one article",
     "listing": "a listing of articles (a section, tag, search or archive page);"
     " pass the URL of one article",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import importlib
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 
 def _optional(name: str) -> Any:
@@ -36,9 +36,9 @@ _sre_engine = _optional("_sre")
 _sre_casefix = _optional("re._casefix")
 _sre = _optional("re._constants")
 _sre_parse = _optional("re._parser")
-_DIGIT = "0"
-_SPACE = " "
-_MAX_HEADS = 256
+_DIGIT: Final = "0"
+_SPACE: Final = " "
+_MAX_HEADS: Final = 256
 
 
 def needs(pattern: str) -> frozenset[str] | None:
@@ -116,8 +116,8 @@ _Heads = tuple[frozenset[str], frozenset[str]]
 """What a piece of pattern can match, as keys cut to ``size`` characters: the
 *full* strings (a following piece continues them) and the *open* ones (what
 follows cannot be told)."""
-_UNKNOWN: _Heads = (frozenset(), frozenset({""}))
-_EMPTY: _Heads = (frozenset({""}), frozenset())
+_UNKNOWN: Final[_Heads] = (frozenset(), frozenset({""}))
+_EMPTY: Final[_Heads] = (frozenset({""}), frozenset())
 
 
 def _seq(items: list[tuple[Any, Any]], size: int) -> _Heads:

@@ -16,21 +16,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Final
 
-_NOISE = re.compile(
+_NOISE: Final = re.compile(
     r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+|\([^)]*\)|（[^）]*）|\[[^\]]*\]"
 )
-_SPLIT = re.compile(
+_SPLIT: Final = re.compile(
     r"\s*(?:[,;|/·•\n]|，|、|；|｜|\s&\s|\b(?i:and|und|with)\b|\s(?:et|y|e)\s|和|及|与|與)\s*"
 )
-_EDGE = " \t-–—:：|·•,;/()[]\"'“”‘’«»"
-_LEAD = _EDGE + "."
-MAX_BYLINE = 1000
+_EDGE: Final = " \t-–—:：|·•,;/()[]\"'“”‘’«»"
+_LEAD: Final = _EDGE + "."
+MAX_BYLINE: Final = 1000
 """Longest byline read (characters); the rest of a runaway value is ignored."""
-_DOMAIN = re.compile(r"\w\.(?:com|net|org|co|io|news|tv|in|uk|au)\b", re.IGNORECASE)
-_NON_ALNUM = re.compile(r"[\W_]+")
-_ASCII_NON_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # what _NON_ALNUM takes
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_DOMAIN: Final = re.compile(r"\w\.(?:com|net|org|co|io|news|tv|in|uk|au)\b", re.IGNORECASE)
+_NON_ALNUM: Final = re.compile(r"[\W_]+")
+_ASCII_NON_ALNUM: Final = bytes(
+    c for c in range(128) if not chr(c).isalnum()
+)  # what _NON_ALNUM takes
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +226,7 @@ def is_newsroom(name: str) -> bool:
     return bool(vocab.roles.sub("", name).strip(_EDGE))
 
 
-_SEPARATORS = re.compile(r"\s+[|\-–—:·»/]\s+|\s*:\s+|\s*[|｜_]\s*|\s*::\s*|\s+-\s*|\s*-\s+")
+_SEPARATORS: Final = re.compile(r"\s+[|\-–—:·»/]\s+|\s*:\s+|\s*[|｜_]\s*|\s*::\s*|\s+-\s*|\s*-\s+")
 
 
 def clean_title(title: str, site_name: str | None, *, also: Iterable[str] = ()) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import re
 from functools import cache
+from typing import Final
 
 import ftfy
 import ftfy.bad_codecs  # registers sloppy-windows-1252
@@ -35,7 +36,7 @@ import ftfy.badness
 from ._detect import cjk_share, readable_share
 from ._repaired import CHUNK, Fix, Repaired
 
-_FTFY = ftfy.TextFixerConfig(
+_FTFY: Final = ftfy.TextFixerConfig(
     unescape_html=False,
     uncurl_quotes=False,
     fix_character_width=False,
@@ -44,16 +45,16 @@ _FTFY = ftfy.TextFixerConfig(
     remove_control_chars=False,
     normalization=None,
 )
-_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\x81\x8d\x8f\x90\x9d"
-_CONTINUATION = f"[\x80-\xbf{_CP1252_HIGH}]"
-_CONTROL_CLASS = r"\x00-\x08\x0b\x0e-\x1f\x7f"
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_SCRUB = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CONTROL_BYTES = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+_CP1252_HIGH: Final = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\x81\x8d\x8f\x90\x9d"
+_CONTINUATION: Final = f"[\x80-\xbf{_CP1252_HIGH}]"
+_CONTROL_CLASS: Final = r"\x00-\x08\x0b\x0e-\x1f\x7f"
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+_SCRUB: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES: Final = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
 """The bytes of :data:`_CONTROL`."""
-_WINDOW = 2_000
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_WINDOW: Final = 2_000
+_NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
 
 
 def repair(text: str) -> str:

@@ -11,8 +11,9 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE: Final = re.compile(r"\S")
 CHUNK = 1 << 20
 """Characters handled at a time on huge text."""
 

@@ -19,14 +19,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, cast, get_args
+from typing import Any, Final, Literal, cast, get_args
 
 from ._model import REASONS, Reason
 
 Scope = Literal["line", "group", "section"]
 FieldName = Literal["authors", "source", "publisher", "editor", "summary", "published", "updated"]
-SCOPES: tuple[Scope, ...] = get_args(Scope)
-FIELDS: tuple[FieldName, ...] = get_args(FieldName)
+SCOPES: Final[tuple[Scope, ...]] = get_args(Scope)
+FIELDS: Final[tuple[FieldName, ...]] = get_args(FieldName)
 
 
 class RuleDataError(ValueError):
@@ -121,7 +121,7 @@ class RuleSet:
         return next((s for s in self.sites if wanted & set(s.fingerprints)), None)
 
 
-_MENU_SEPARATORS = "|\uff5c·•/:\uff1a"
+_MENU_SEPARATORS: Final = "|\uff5c·•/:\uff1a"
 
 
 @cache
@@ -206,16 +206,16 @@ def load_rules() -> RuleSet:
     return ruleset
 
 
-_LEXICON_KEYS = frozenset({"language", "rule", "field", "guard"})
+_LEXICON_KEYS: Final = frozenset({"language", "rule", "field", "guard"})
 """``guard`` lists ordinary article lines no rule may cut (checked by the tests)."""
-_SITE_KEYS = frozenset(
+_SITE_KEYS: Final = frozenset(
     {"id", "name", "hosts", "fingerprints", "root_selectors", "chrome_selectors", "rule"}
 )
-_RULE_KEYS = frozenset(
+_RULE_KEYS: Final = frozenset(
     {"id", "category", "patterns", "terms", "min_terms", "scope", "max_chars"}
     | {"examples", "counterexamples"}
 )
-_FIELD_KEYS = frozenset({"id", "field", "pattern", "examples", "counterexamples"})
+_FIELD_KEYS: Final = frozenset({"id", "field", "pattern", "examples", "counterexamples"})
 
 
 def _check_keys(where: str, data: dict[str, Any], allowed: frozenset[str]) -> None:

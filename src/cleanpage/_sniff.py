@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from typing import Literal
+from typing import Final, Literal
 
 from ._exceptions import DecodeError, InputTooLargeError
 
 Markup = Literal["html", "text"]
 
 # (magic, offset, kind, what a person would call it)
-_MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
+_MAGIC: Final[tuple[tuple[bytes, int, str, str], ...]] = (
     (b"%PDF-", 0, "pdf", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", 0, "png", "a PNG image"),
     (b"\xff\xd8\xff", 0, "jpeg", "a JPEG image"),
@@ -47,26 +47,26 @@ _MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
     (b"SQLite format 3\x00", 0, "sqlite", "an SQLite database"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "ole", "a legacy Office document (.doc/.xls)"),
 )
-_GZIP = b"\x1f\x8b\x08"
-_INFLATE_STEP = 1024 * 1024
-_JSON_START = re.compile(r"\s*(?:\{\s*(?:\"|\})|\[\s*(?:[\"\[{\]\-]|\d|true|false|null))")
-_XML_DECL = re.compile(r"\s*<\?xml\b[^>]*\?>", re.I)
-_PROLOG_ITEM = re.compile(r"\s*(?:<!--.*?-->|<\?.*?\?>|<!doctype[^>]*>)", re.I | re.S)
-_ROOT = re.compile(r"\s*<([A-Za-z][\w.:-]*)")
-_FEEDS = {
+_GZIP: Final = b"\x1f\x8b\x08"
+_INFLATE_STEP: Final = 1024 * 1024
+_JSON_START: Final = re.compile(r"\s*(?:\{\s*(?:\"|\})|\[\s*(?:[\"\[{\]\-]|\d|true|false|null))")
+_XML_DECL: Final = re.compile(r"\s*<\?xml\b[^>]*\?>", re.I)
+_PROLOG_ITEM: Final = re.compile(r"\s*(?:<!--.*?-->|<\?.*?\?>|<!doctype[^>]*>)", re.I | re.S)
+_ROOT: Final = re.compile(r"\s*<([A-Za-z][\w.:-]*)")
+_FEEDS: Final = {
     "rss": ("rss", "an RSS feed"),
     "rdf:rdf": ("rss", "an RSS (RDF) feed"),
     "feed": ("atom", "an Atom feed"),
 }
-_HTML_DECLARED = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
-_KNOWN_TAG = re.compile(
+_HTML_DECLARED: Final = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+_KNOWN_TAG: Final = re.compile(
     r"</?(?:a|abbr|article|aside|b|blockquote|body|br|button|code|dd|div|dl|dt|em|figcaption"
     r"|figure|footer|form|h[1-6]|head|header|hr|i|iframe|img|input|label|li|link|main|meta|nav"
     r"|noscript|ol|p|picture|pre|script|section|small|source|span|strong|style|sup|svg|table"
     r"|tbody|td|th|thead|time|title|tr|u|ul|video)(?:\s[^<>]{0,1000})?/?>",
     re.I,
 )
-_HEAD_CHARS = 8_192
+_HEAD_CHARS: Final = 8_192
 
 
 def binary_kind(head: bytes) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 from urllib.parse import urlsplit
 
 from ._classify import match_rules
@@ -24,7 +25,7 @@ from ._rules import RuleSet, SiteProfile
 from ._segments import Label, LabelledPage, PageMeta, Segment
 from ._textlayout import Draft, read_layout, section_labels
 
-_MARKER = re.compile(r"^(?:(?P<h>#{1,6})|(?P<li>[-*•·▪●])|(?P<q>>))\s+")
+_MARKER: Final = re.compile(r"^(?:(?P<h>#{1,6})|(?P<li>[-*•·▪●])|(?P<q>>))\s+")
 
 
 def segment_text(text: str) -> tuple[Segment, ...]:
@@ -131,7 +132,7 @@ def _page_meta(
     )
 
 
-_DATED = ("publisher", "published", "authors", "source")
+_DATED: Final = ("publisher", "published", "authors", "source")
 
 
 def _related(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Final
 
 from ._classify import apply_scopes
 from ._header import MetaLine, headline_like, is_prose, width
@@ -20,19 +21,19 @@ from ._model import Reason
 from ._rules import Rule
 from ._segments import Label, Segment
 
-SHORT_COST = 60
+SHORT_COST: Final = 60
 """What a short, non-prose line costs the body run (in characters of prose)."""
-META_COST = 60
+META_COST: Final = 60
 """What a byline or dateline costs the body run: the header usually sits just above it."""
-HEADER_BONUS = 300
+HEADER_BONUS: Final = 300
 """Extra weight for the first prose line under a byline or dateline (the article's opening)."""
-WALK_LIMIT = 12
+WALK_LIMIT: Final = 12
 """How many lines above the body the headline is looked for."""
-OUTSIDE_COST = 100
+OUTSIDE_COST: Final = 100
 """What a line cut as footer, comments or related costs: they come after the body."""
-CUT_COST = 5
+CUT_COST: Final = 5
 """What any other cut line costs (a share bar or promo inside the body costs little)."""
-_OUTSIDE: frozenset[Reason] = frozenset({"footer", "comments", "related"})
+_OUTSIDE: Final[frozenset[Reason]] = frozenset({"footer", "comments", "related"})
 
 
 @dataclass(slots=True)
