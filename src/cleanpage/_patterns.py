@@ -218,7 +218,7 @@ def keys(text: str) -> str:
     'q0 é'
     """
     if text.isascii():
-        return text.translate(_ascii_keys())
+        return text.lower() if text.isalpha() else text.translate(_ascii_keys())
     return "".join(map(key, text))
 
 
