@@ -348,6 +348,17 @@ def test_planned_repair_reads_like_the_repaired_text(text: str, size: int) -> No
     assert planned.is_blank() == (not whole or whole.isspace())
 
 
+_ANY_CHAR = st.characters(blacklist_categories=())  # surrogates and controls included
+
+
+@given(st.one_of(_mixed_text(), st.text(_ANY_CHAR, max_size=40)))
+def test_the_byte_level_checks_answer_as_the_regexes_do(text: str) -> None:
+    """Controls are found in the UTF-8 bytes and ASCII text skips the mojibake gate: the
+    answers are still those of the character-class regexes."""
+    assert repair_module._scrubbable(text) == bool(repair_module._SCRUB.search(text))
+    assert needs_repair(text) == bool(repair_module._gate().search(text))
+
+
 def test_planned_repair_keeps_a_huge_page_and_its_fixes_apart() -> None:
     good = "Crédit Agricole a publié ses résultats trimestriels. "
     filler = "Déjà vu, plain filler text. " * 40_000  # correct: the page is not all mojibake

@@ -32,7 +32,7 @@ def field_lines(draw: st.DrawFn) -> str:
     """A line generated from a packaged field pattern, re-cased, or any text."""
     if draw(st.booleans()):
         return draw(st.text(st.sampled_from("aZ 9:|·İıſK中기자By"), max_size=20))
-    line = draw(st.from_regex(re.compile(draw(st.sampled_from(PATTERNS))), fullmatch=True))
+    line = draw(st.from_regex(draw(st.sampled_from(PATTERNS)), fullmatch=True))
     return line.swapcase() if draw(st.booleans()) else line
 
 
