@@ -7,6 +7,7 @@ these tests (zh, zh_hant, ja, ko, ru, en, de, fr, tr, vi).
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
@@ -349,14 +350,25 @@ def test_planned_repair_reads_like_the_repaired_text(text: str, size: int) -> No
 
 
 _ANY_CHAR = st.characters(blacklist_categories=())  # surrogates and controls included
+_SCRUBBED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+"""What ``scrub`` takes out: C0 controls but white space, and lone surrogates."""
 
 
 @given(st.one_of(_mixed_text(), st.text(_ANY_CHAR, max_size=40)))
 def test_the_byte_level_checks_answer_as_the_regexes_do(text: str) -> None:
     """Controls are found in the UTF-8 bytes and ASCII text skips the mojibake gate: the
     answers are still those of the character-class regexes."""
-    assert repair_module._scrubbable(text) == bool(repair_module._SCRUB.search(text))
+    assert repair_module._scrubbable(text) == bool(_SCRUBBED.search(text))
     assert needs_repair(text) == bool(repair_module._gate().search(text))
+
+
+def test_the_byte_level_check_reads_every_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repair_module, "CHUNK", 4)
+    for text in ("abcdefgh\x00", "abcdéfgh\ud800", "€€€€€€€\x1f€"):
+        assert repair_module._scrubbable(text)  # in the third chunk
+        assert not repair_module._scrubbable(
+            text.replace("\x00", "").replace("\ud800", "").replace("\x1f", "")
+        )
 
 
 def test_planned_repair_keeps_a_huge_page_and_its_fixes_apart() -> None:

@@ -49,7 +49,6 @@ _CP1252_HIGH: Final = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜
 _CONTINUATION: Final = f"[\x80-\xbf{_CP1252_HIGH}]"
 _CONTROL_CLASS: Final = r"\x00-\x08\x0b\x0e-\x1f\x7f"
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
-_SCRUB: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES: Final = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
 """The bytes of :data:`_CONTROL`."""
@@ -105,17 +104,18 @@ def scrub(text: str) -> str:
 def _scrubbable(text: str) -> bool:
     """Whether ``text`` holds what :func:`scrub` takes out.
 
-    Up to :data:`CHUNK` characters, its UTF-8 bytes are searched (a control character
-    is one byte, and a lone surrogate cannot be encoded): ``bytes.translate`` deletes
-    the controls several times faster than a regex finds one.
+    Its UTF-8 bytes are searched, :data:`CHUNK` characters at a time (a control
+    character is one byte, and a lone surrogate cannot be encoded): ``bytes.translate``
+    deletes the controls several times faster than a regex finds one.
     """
-    if len(text) > CHUNK:
-        return _SCRUB.search(text) is not None
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return len(data.translate(None, _CONTROL_BYTES)) < len(data)
+    for start in range(0, len(text), CHUNK):
+        try:
+            data = text[start : start + CHUNK].encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        if len(data.translate(None, _CONTROL_BYTES)) < len(data):
+            return True
+    return False
 
 
 def control_share(text: str) -> float:
@@ -204,15 +204,18 @@ def _fix_suspects(text: str) -> tuple[Fix, ...]:
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged spans around every suspect: its line, or a bounded run on a long line."""
     spans: list[tuple[int, int]] = []
-    for m in _suspects().finditer(text):
-        if spans and m.start() < spans[-1][1]:
-            continue
+    suspects = _suspects()
+    m = suspects.search(text)
+    while m is not None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         if end - start > _WINDOW:
             start, end = _run_around(text, m.start(), m.end())
         spans.append((start, end))
+        m = suspects.search(
+            text, end
+        )  # the next suspect past this window (its lookbehind still sees the text before)
     return spans
 
 
