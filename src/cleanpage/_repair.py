@@ -213,9 +213,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
         if end - start > _WINDOW:
             start, end = _run_around(text, m.start(), m.end())
         spans.append((start, end))
-        m = suspects.search(
-            text, end
-        )  # the next suspect past this window (its lookbehind still sees the text before)
+        # The next suspect past this window (a lookbehind still sees the text before it).
+        m = suspects.search(text, end)
     return spans
 
 
